@@ -1,0 +1,116 @@
+// The seams between the parts of the local Supabase server: core (boot, HTTP, DB), REST and Auth.
+
+/** Result of one statement, the same shape on PGlite and node-postgres. */
+export interface QueryResult<T = Record<string, unknown>> {
+	rows: T[];
+	fields: { name: string; dataTypeID: number }[];
+	/** Rows inserted/updated/deleted, when the statement reports it. */
+	affectedRows: number;
+}
+
+/** A client inside one open transaction. */
+export interface Tx {
+	query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+}
+
+/**
+ * The database. On PGlite every transaction is serialised (one at a time, in arrival order);
+ * on PostgreSQL each transaction takes a pooled connection and gets `statement_timeout`.
+ * Connections are the superuser; REST lowers privileges with `SET LOCAL ROLE` inside the transaction.
+ */
+export interface Db {
+	readonly kind: 'pglite' | 'postgres';
+	/** BEGIN; fn(tx); COMMIT, or ROLLBACK and rethrow if fn throws. */
+	transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+	/** One statement outside an explicit transaction (autocommit). */
+	query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+	/** Several statements without parameters (SQL files). */
+	exec(sql: string): Promise<void>;
+	/** LISTEN channel; the callback gets each payload. Returns an unlisten function. */
+	listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+	close(): Promise<void>;
+}
+
+/** What `supabase/config.toml` says, with the defaults of `supabase init` filled in. */
+export interface LocalConfig {
+	projectId: string;
+	api: {
+		port: number;
+		schemas: string[];
+		extraSearchPath: string[];
+		maxRows: number;
+	};
+	auth: {
+		siteUrl: string;
+		additionalRedirectUrls: string[];
+		jwtExpiry: number;
+		enableSignup: boolean;
+		enableRefreshTokenRotation: boolean;
+		refreshTokenReuseInterval: number;
+		minimumPasswordLength: number;
+		email: {
+			enableSignup: boolean;
+			enableConfirmations: boolean;
+			otpLength: number;
+			otpExpiry: number;
+			maxFrequency: number;
+		};
+		sms: {
+			enableSignup: boolean;
+			enableConfirmations: boolean;
+			otpLength: number;
+			otpExpiry: number;
+			maxFrequency: number;
+		};
+		rateLimit: {
+			emailSent: number;
+			smsSent: number;
+			tokenRefresh: number;
+			signInSignUps: number;
+			tokenVerifications: number;
+		};
+	};
+}
+
+/** Keys and secret, the defaults of `supabase start`. */
+export interface Keys {
+	jwtSecret: string;
+	anonKey: string;
+	serviceRoleKey: string;
+}
+
+/** A request as the handlers see it: already read, path relative to the service prefix. */
+export interface LocalRequest {
+	method: string;
+	/** Path after `/rest/v1` or `/auth/v1`, starting with `/` (e.g. `/profiles`, `/token`). */
+	path: string;
+	query: URLSearchParams;
+	/** Lower-cased header names. */
+	headers: Record<string, string>;
+	/** Raw body, at most the server's body limit (larger requests are refused with 413 before). */
+	body: Buffer;
+	/** Client address, for rate limits. */
+	ip: string;
+}
+
+export interface LocalResponse {
+	status: number;
+	headers?: Record<string, string>;
+	/** Serialised as JSON with content-type application/json unless `body` is given. */
+	json?: unknown;
+	body?: string | Buffer;
+}
+
+/** Everything a handler needs from the core. */
+export interface ServerContext {
+	db: Db;
+	config: LocalConfig;
+	keys: Keys;
+	/** The public URL of this server, e.g. http://127.0.0.1:54321 */
+	apiUrl: string;
+}
+
+/** A service mounted under a path prefix by the core HTTP server. */
+export interface Service {
+	handle(req: LocalRequest): Promise<LocalResponse>;
+}
