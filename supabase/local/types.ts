@@ -13,6 +13,10 @@ export interface Tx {
 	query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
 }
 
+export interface TransactionOptions {
+	statementTimeoutMs?: number;
+}
+
 /**
  * The database. On PGlite every transaction is serialised (one at a time, in arrival order);
  * on PostgreSQL each transaction takes a pooled connection and gets `statement_timeout`.
@@ -20,8 +24,11 @@ export interface Tx {
  */
 export interface Db {
 	readonly kind: 'pglite' | 'postgres';
-	/** BEGIN; fn(tx); COMMIT, or ROLLBACK and rethrow if fn throws. */
-	transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+	/**
+	 * BEGIN; fn(tx); COMMIT, or ROLLBACK and rethrow if fn throws.
+	 * `statementTimeoutMs` (PostgreSQL only; default 8000, 0 = none) bounds each statement.
+	 */
+	transaction<T>(fn: (tx: Tx) => Promise<T>, opts?: TransactionOptions): Promise<T>;
 	/** One statement outside an explicit transaction (autocommit). */
 	query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
 	/** Several statements without parameters (SQL files). */

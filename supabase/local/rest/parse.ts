@@ -1,0 +1,429 @@
+// PostgREST's query-string grammar: select trees, filters, logic trees, order terms.
+import { parseError, unsupported } from './errors';
+
+export interface JsonStep {
+	arrow: '->' | '->>';
+	key: string;
+}
+
+export interface Field {
+	name: string;
+	json: JsonStep[];
+}
+
+export interface ColumnItem {
+	kind: 'column';
+	field: Field;
+	alias: string | null;
+	cast: string | null;
+}
+
+export interface StarItem {
+	kind: 'star';
+}
+
+export interface EmbedItem {
+	kind: 'embed';
+	name: string;
+	alias: string | null;
+	hint: string | null;
+	join: 'inner' | 'left' | null;
+	spread: boolean;
+	select: SelectItem[];
+}
+
+export interface CountItem {
+	kind: 'count';
+	alias: string | null;
+}
+
+export type SelectItem = ColumnItem | StarItem | EmbedItem | CountItem;
+
+export type Operator =
+	| 'eq'
+	| 'neq'
+	| 'gt'
+	| 'gte'
+	| 'lt'
+	| 'lte'
+	| 'like'
+	| 'ilike'
+	| 'match'
+	| 'imatch'
+	| 'is'
+	| 'isdistinct'
+	| 'in'
+	| 'cs'
+	| 'cd'
+	| 'ov'
+	| 'sl'
+	| 'sr'
+	| 'nxl'
+	| 'nxr'
+	| 'adj'
+	| 'fts'
+	| 'plfts'
+	| 'phfts'
+	| 'wfts';
+
+const OPERATORS = new Set<string>([
+	'eq',
+	'neq',
+	'gt',
+	'gte',
+	'lt',
+	'lte',
+	'like',
+	'ilike',
+	'match',
+	'imatch',
+	'is',
+	'isdistinct',
+	'in',
+	'cs',
+	'cd',
+	'ov',
+	'sl',
+	'sr',
+	'nxl',
+	'nxr',
+	'adj',
+	'fts',
+	'plfts',
+	'phfts',
+	'wfts'
+]);
+
+export interface Condition {
+	kind: 'cond';
+	field: Field;
+	negate: boolean;
+	op: Operator;
+	/** `any`/`all` modifier of eq/like/ilike/gt/… with a `{a,b}` list. */
+	quant: 'any' | 'all' | null;
+	/** fts language: `fts(english).word`. */
+	config: string | null;
+	/** Scalar operand, or the list for `in`. */
+	value: string | string[];
+}
+
+export interface Logic {
+	kind: 'logic';
+	op: 'and' | 'or';
+	negate: boolean;
+	children: Tree[];
+}
+
+export type Tree = Condition | Logic;
+
+export interface OrderTerm {
+	field: Field;
+	/** An embedded to-one resource the term orders by: `order=rel(col).desc`. */
+	relation: string | null;
+	dir: 'asc' | 'desc' | null;
+	nulls: 'first' | 'last' | null;
+}
+
+// ---------------------------------------------------------------- fields
+
+const IDENT_END = /[,()!:.-]/;
+
+/** `name`, `name->a->>b`, `name->0`. */
+export function parseField(text: string): Field {
+	const m = /^(.*?)(->>?.*)?$/.exec(text);
+	const name = (m?.[1] ?? '').trim();
+	if (!name) throw parseError(`"failed to parse field name (${text})"`);
+	const json: JsonStep[] = [];
+	let rest = m?.[2] ?? '';
+	while (rest) {
+		const step = /^(->>?)([^-]+|-\d+)(.*)$/.exec(rest);
+		if (!step) throw parseError(`"failed to parse json path (${text})"`);
+		json.push({ arrow: step[1] as '->' | '->>', key: step[2] ?? '' });
+		rest = step[3] ?? '';
+	}
+	return { name, json };
+}
+
+// ---------------------------------------------------------------- select
+
+class Cursor {
+	pos = 0;
+	constructor(readonly text: string) {}
+	peek(n = 1) {
+		return this.text.slice(this.pos, this.pos + n);
+	}
+	eof() {
+		return this.pos >= this.text.length;
+	}
+	fail(what: string): never {
+		throw parseError(
+			`"failed to parse select parameter (${this.text})" (line 1, column ${this.pos + 1})`,
+			`unexpected ${this.eof() ? 'end of input' : `"${this.peek()}"`} expecting ${what}`
+		);
+	}
+}
+
+function readName(c: Cursor): string {
+	if (c.peek() === '"') {
+		c.pos++;
+		let out = '';
+		while (!c.eof() && c.peek() !== '"') {
+			if (c.peek() === '\\') c.pos++;
+			out += c.peek();
+			c.pos++;
+		}
+		if (c.eof()) c.fail('closing quote');
+		c.pos++;
+		return out;
+	}
+	let out = '';
+	while (!c.eof()) {
+		const ch = c.peek();
+		if (ch === '-' && (c.peek(2) === '->' || /^-\d/.test(c.text.slice(c.pos, c.pos + 2)))) break;
+		if (IDENT_END.test(ch)) break;
+		out += ch;
+		c.pos++;
+	}
+	return out.trim();
+}
+
+function readJson(c: Cursor): JsonStep[] {
+	const steps: JsonStep[] = [];
+	while (c.peek(2) === '->') {
+		const arrow = c.peek(3) === '->>' ? '->>' : '->';
+		c.pos += arrow.length;
+		let key = '';
+		if (c.peek() === '-') {
+			key = '-';
+			c.pos++;
+		}
+		key += readName(c);
+		if (!key || key === '-') c.fail('json key');
+		steps.push({ arrow, key });
+	}
+	return steps;
+}
+
+function readSelectList(c: Cursor, nested: boolean): SelectItem[] {
+	const items: SelectItem[] = [];
+	for (;;) {
+		items.push(readSelectItem(c));
+		if (c.peek() === ',') {
+			c.pos++;
+			continue;
+		}
+		if (nested && c.peek() === ')') return items;
+		if (!nested && c.eof()) return items;
+		c.fail(nested ? '"," or ")"' : '"," or end of input');
+	}
+}
+
+function readSelectItem(c: Cursor): SelectItem {
+	if (c.peek() === '*') {
+		c.pos++;
+		return { kind: 'star' };
+	}
+	let spread = false;
+	if (c.peek(3) === '...') {
+		spread = true;
+		c.pos += 3;
+	}
+	let alias: string | null = null;
+	let name = readName(c);
+	if (c.peek() === ':' && c.peek(2) !== '::') {
+		c.pos++;
+		alias = name;
+		name = readName(c);
+	}
+	if (!name) c.fail('field name (* or [a..z0..9_$])');
+	const json = readJson(c);
+	if (c.peek() === '!' || c.peek() === '(') {
+		let hint: string | null = null;
+		let join: EmbedItem['join'] = null;
+		while (c.peek() === '!') {
+			c.pos++;
+			const word = readName(c);
+			if (word === 'inner' || word === 'left') join = word;
+			else hint = word;
+		}
+		if (c.peek() !== '(') c.fail('"("');
+		c.pos++;
+		if (c.peek() === ')') {
+			// `rel()` embeds nothing but still filters with !inner; PostgREST allows it.
+			c.pos++;
+			if (name === 'count') return { kind: 'count', alias };
+			return { kind: 'embed', name, alias, hint, join, spread, select: [] };
+		}
+		const select = readSelectList(c, true);
+		c.pos++;
+		return { kind: 'embed', name, alias, hint, join, spread, select };
+	}
+	if (spread) c.fail('"(" after a spread');
+	let cast: string | null = null;
+	if (c.peek(2) === '::') {
+		c.pos += 2;
+		const start = c.pos;
+		while (!c.eof() && !/[,()]/.test(c.peek())) c.pos++;
+		cast = c.text.slice(start, c.pos).trim();
+		if (!cast) c.fail('cast type');
+	}
+	if (c.peek() === '.') {
+		throw unsupported(`Aggregate function "${c.text.slice(c.pos)}" in select`);
+	}
+	if (name === 'count' && !json.length && alias === null && cast === null) {
+		// A bare `count` is a column named count; only `count()` is the aggregate.
+	}
+	return { kind: 'column', field: { name, json }, alias, cast };
+}
+
+export function parseSelect(text: string | null): SelectItem[] {
+	if (text === null || text.trim() === '') return [{ kind: 'star' }];
+	const c = new Cursor(text.replace(/\s+(?=(?:[^"]*"[^"]*")*[^"]*$)/g, ''));
+	return readSelectList(c, false);
+}
+
+// ---------------------------------------------------------------- filters
+
+/** Splits a top-level list on commas, honouring parentheses and double quotes. */
+function splitTopLevel(text: string): string[] {
+	const parts: string[] = [];
+	let depth = 0;
+	let quoted = false;
+	let cur = '';
+	for (let i = 0; i < text.length; i++) {
+		const ch = text[i] as string;
+		if (quoted) {
+			if (ch === '\\' && i + 1 < text.length) {
+				cur += ch + text[++i];
+				continue;
+			}
+			if (ch === '"') quoted = false;
+			cur += ch;
+			continue;
+		}
+		if (ch === '"') quoted = true;
+		else if (ch === '(' || ch === '{' || ch === '[') depth++;
+		else if (ch === ')' || ch === '}' || ch === ']') depth--;
+		else if (ch === ',' && depth === 0) {
+			parts.push(cur);
+			cur = '';
+			continue;
+		}
+		cur += ch;
+	}
+	parts.push(cur);
+	return parts;
+}
+
+function unquote(text: string): string {
+	const t = text.trim();
+	if (t.length >= 2 && t.startsWith('"') && t.endsWith('"')) {
+		return t.slice(1, -1).replace(/\\(.)/g, '$1');
+	}
+	return text;
+}
+
+/** `in.(a,b,"c d")` */
+export function parseList(text: string, whole: string): string[] {
+	const t = text.trim();
+	if (!t.startsWith('(') || !t.endsWith(')')) {
+		throw parseError(`"failed to parse filter (${whole})" (line 1, column 1)`, 'expecting "("');
+	}
+	const inner = t.slice(1, -1);
+	if (inner.trim() === '') return [];
+	return splitTopLevel(inner).map(unquote);
+}
+
+/** `[not.]op[(mod)].value` */
+export function parseOperation(text: string, field: Field, inLogic: boolean): Condition {
+	let rest = text;
+	let negate = false;
+	if (rest.startsWith('not.')) {
+		negate = true;
+		rest = rest.slice(4);
+	}
+	const m = /^([a-z]+)(?:\(([^)]*)\))?\.([\s\S]*)$/.exec(rest);
+	if (!m || !OPERATORS.has(m[1] ?? '')) {
+		throw parseError(
+			`"failed to parse filter (${text})" (line 1, column ${negate ? 5 : 1})`,
+			'unexpected operator or missing "." expecting an operator'
+		);
+	}
+	const op = m[1] as Operator;
+	const mod = m[2] ?? null;
+	let raw = m[3] ?? '';
+	if (inLogic) raw = unquote(raw);
+	let quant: Condition['quant'] = null;
+	let config: string | null = null;
+	if (mod !== null) {
+		if (op === 'fts' || op === 'plfts' || op === 'phfts' || op === 'wfts') config = mod;
+		else if (mod === 'any' || mod === 'all') quant = mod;
+		else throw parseError(`"failed to parse filter (${text})"`, `unknown modifier ${mod}`);
+	}
+	if (op === 'in')
+		return { kind: 'cond', field, negate, op, quant, config, value: parseList(raw, text) };
+	if (quant) {
+		const list = raw.trim();
+		if (!list.startsWith('{') || !list.endsWith('}')) {
+			throw parseError(`"failed to parse filter (${text})"`, 'expecting "{"');
+		}
+		const inner = list.slice(1, -1);
+		const value = inner.trim() === '' ? [] : splitTopLevel(inner).map(unquote);
+		return { kind: 'cond', field, negate, op, quant, config, value };
+	}
+	return { kind: 'cond', field, negate, op, quant, config, value: raw };
+}
+
+/** The value of `or=`/`and=`: `(a.eq.1,b.lt.2,and(c.gt.3,d.is.null))` */
+export function parseLogic(op: 'and' | 'or', negate: boolean, text: string): Logic {
+	const t = text.trim();
+	if (!t.startsWith('(') || !t.endsWith(')')) {
+		throw parseError(
+			`"failed to parse logic tree (${text})" (line 1, column 1)`,
+			'unexpected end of input expecting "("'
+		);
+	}
+	const children = splitTopLevel(t.slice(1, -1)).map((part) => parseLogicItem(part, text));
+	return { kind: 'logic', op, negate, children };
+}
+
+function parseLogicItem(part: string, whole: string): Tree {
+	const item = part.trim();
+	const logic = /^(not\.)?(and|or)(\([\s\S]*\))$/.exec(item);
+	if (logic) return parseLogic(logic[2] as 'and' | 'or', !!logic[1], logic[3] ?? '');
+	// field.op.value, where the field may carry a json path (`data->>a.eq.1`).
+	const m = /^([^.]+?)\.((?:not\.)?[a-z]+(?:\([^)]*\))?\.[\s\S]*)$/.exec(item);
+	if (!m) throw parseError(`"failed to parse logic tree (${whole})" (line 1, column 1)`, item);
+	return parseOperation(m[2] ?? '', parseField(m[1] ?? ''), true);
+}
+
+// ---------------------------------------------------------------- order
+
+export function parseOrder(text: string): OrderTerm[] {
+	return splitTopLevel(text).map((term) => {
+		let t = term.trim();
+		let relation: string | null = null;
+		const rel = /^([^(.]+)\(([^)]*)\)(.*)$/.exec(t);
+		if (rel) {
+			relation = rel[1] ?? '';
+			t = `${rel[2] ?? ''}${rel[3] ?? ''}`;
+		}
+		const parts = t.split('.');
+		let nulls: OrderTerm['nulls'] = null;
+		let dir: OrderTerm['dir'] = null;
+		const last = parts[parts.length - 1];
+		if (last === 'nullsfirst' || last === 'nullslast') {
+			nulls = last === 'nullsfirst' ? 'first' : 'last';
+			parts.pop();
+		}
+		const d = parts[parts.length - 1];
+		if (parts.length > 1 && (d === 'asc' || d === 'desc')) {
+			dir = d;
+			parts.pop();
+		}
+		if (parts.length !== 1 || !parts[0]) {
+			throw parseError(`"failed to parse order (${text})" (line 1, column 1)`, term);
+		}
+		return { field: parseField(parts[0]), relation, dir, nulls };
+	});
+}
