@@ -1,0 +1,10 @@
+// All en messages, nested by feature; one chunk per locale on the client.
+import auth from './auth/en.json';
+import common from './common/en.json';
+import errors from './errors/en.json';
+import home from './home/en.json';
+import profile from './profile/en.json';
+import settings from './settings/en.json';
+import validation from './validation/en.json';
+
+export default { auth, common, errors, home, profile, settings, validation };

@@ -1,0 +1,47 @@
+// Loads and saves the fields shared by onboarding and the profile page.
+import { env } from '$env/dynamic/public';
+import * as areas from '$lib/server/db/areas';
+import * as consents from '$lib/server/db/consents';
+import * as homeLocations from '$lib/server/db/home-locations';
+import * as profiles from '$lib/server/db/profiles';
+import type { ProfileInput } from '$lib/validation/profile';
+
+const DEFAULT_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+export async function loadProfileForm(locals: App.Locals, userId: string) {
+	const [profile, wardGroups, home] = await Promise.all([
+		profiles.get(locals.supabase, userId),
+		areas.listWards(locals.supabase),
+		homeLocations.get(locals.supabase, userId)
+	]);
+	if (!profile) throw new Error(`no profile row for user ${userId}`);
+	const ward = wardGroups.flatMap((g) => g.wards).find((w) => w.id === profile.ward_id);
+	const atCentre = home && ward && home.lat === ward.center_lat && home.lng === ward.center_lng;
+	return {
+		profile,
+		wardGroups,
+		/** A point the person picked on the map; null while the ward centre stands in for it. */
+		home: atCentre ? null : home,
+		/** Map tiles; an empty PUBLIC_MAP_TILE_URL shows the marker on a blank map (tests, offline). */
+		tileUrl: env.PUBLIC_MAP_TILE_URL ?? DEFAULT_TILES
+	};
+}
+
+/** Saves the profile and the home point (the ward centre unless one was picked on the map). */
+export async function saveProfileForm(
+	locals: App.Locals,
+	userId: string,
+	input: ProfileInput,
+	options: { onboarded?: boolean } = {}
+): Promise<'saved' | 'unknown_ward'> {
+	const ward = await areas.getWard(locals.supabase, input.ward_id);
+	if (!ward) return 'unknown_ward';
+	const point =
+		input.lat !== null && input.lng !== null
+			? { lat: input.lat, lng: input.lng }
+			: { lat: ward.center_lat, lng: ward.center_lng };
+	await profiles.save(locals.supabase, userId, input, options);
+	await homeLocations.set(locals.supabase, userId, point);
+	if (options.onboarded) await consents.record(locals.supabase, userId, ['terms', 'personal_data']);
+	return 'saved';
+}

@@ -1,0 +1,49 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { newPhone, signInWithPhone, completeOnboarding } from './helpers';
+
+async function expectNoViolations(page: Page) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+		.analyze();
+	const summary = results.violations.map(
+		(v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`
+	);
+	expect(summary).toEqual([]);
+}
+
+test('home, sign-in, onboarding and profile have no axe violations', async ({ page, request }) => {
+	await page.goto('/');
+	await expectNoViolations(page);
+
+	await page.goto('/sign-in');
+	await expectNoViolations(page);
+
+	const phone = newPhone();
+	await signInWithPhone(page, request, phone.typed, phone.e164);
+	await expect(page).toHaveURL(/\/onboarding/);
+	await expectNoViolations(page);
+
+	// With the errors shown, too.
+	await page.getByRole('button', { name: 'Lưu và bắt đầu' }).click();
+	await expect(page.getByRole('alert')).toBeVisible();
+	await expectNoViolations(page);
+
+	await completeOnboarding(page, 'Chú Ba');
+	await page.goto('/profile');
+	await expectNoViolations(page);
+
+	await page.goto('/settings');
+	await expectNoViolations(page);
+});
+
+test('the sign-in page has no violations in high contrast and extra-large text', async ({
+	page
+}) => {
+	await page.goto('/settings');
+	await page.getByLabel('Rất lớn').check();
+	await page.getByLabel(/Tương phản cao/).check();
+	await page.getByRole('button', { name: 'Lưu' }).click();
+	await page.goto('/sign-in');
+	await expectNoViolations(page);
+});

@@ -1,0 +1,81 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+/** A fresh Vietnamese mobile number per test, written the way people type it. */
+export function newPhone(): { typed: string; e164: string } {
+	const rest = String(Math.floor(Math.random() * 1e7)).padStart(7, '0');
+	const national = `9${Math.floor(Math.random() * 10)}${rest}`;
+	return {
+		typed: `0${national.slice(0, 2)} ${national.slice(2, 5)} ${national.slice(5)}`,
+		e164: `+84${national}`
+	};
+}
+
+interface OutboxMessage {
+	to: string;
+	code: string | null;
+	created_at: string;
+}
+
+/** Reads the newest code sent to `to` from the local Supabase outbox (JSON API). */
+export async function readCode(
+	request: APIRequestContext,
+	to: string,
+	after = ''
+): Promise<string> {
+	const url = `${process.env.E2E_SUPABASE_URL}/outbox/messages?to=${encodeURIComponent(to)}`;
+	let code = '';
+	await expect
+		.poll(
+			async () => {
+				const messages = (await (await request.get(url)).json()) as OutboxMessage[];
+				const newest = messages.find((m) => m.code && m.code !== after);
+				code = newest?.code ?? '';
+				return code;
+			},
+			{ message: `an SMS code for ${to} in the outbox` }
+		)
+		.not.toBe('');
+	return code;
+}
+
+/** Phone number → code from the outbox → signed in, in Vietnamese. */
+export async function signInWithPhone(
+	page: Page,
+	request: APIRequestContext,
+	typed: string,
+	e164: string
+) {
+	await requestCode(page, typed);
+	const code = await readCode(request, e164);
+	await page.getByLabel('Mã gồm 6 chữ số').fill(code);
+	await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+}
+
+/** Fills the onboarding form for a learner in Phường Bến Thành and gives both consents. */
+export async function completeOnboarding(page: Page, name: string) {
+	await expect(page.getByRole('heading', { name: 'Chào mừng bạn!' })).toBeVisible();
+	await page.getByLabel('Tên gọi').fill(name);
+	await page.getByLabel('Tôi muốn học').check();
+	await page.getByLabel('Phường, xã nơi bạn ở').selectOption({ label: 'Phường Bến Thành' });
+	await page.getByLabel(/điều khoản sử dụng/).check();
+	await page.getByLabel(/xử lý dữ liệu cá nhân/).check();
+	await page.getByRole('button', { name: 'Lưu và bắt đầu' }).click();
+}
+
+/**
+ * Asks for a code for `typed`; when the Auth server says to wait (SMS max_frequency), waits the
+ * seconds it names and asks again, as a person would.
+ */
+export async function requestCode(page: Page, typed: string) {
+	for (let attempt = 0; attempt < 3; attempt++) {
+		await page.getByLabel('Số điện thoại').fill(typed);
+		await page.getByRole('button', { name: 'Gửi mã cho tôi' }).click();
+		const sent = page.getByText('Chúng tôi đã gửi mã đến số');
+		const wait = page.getByRole('alert').filter({ hasText: /Vui lòng đợi \d+ giây/ });
+		await expect(sent.or(wait)).toBeVisible();
+		if (await sent.isVisible()) return;
+		const seconds = Number(/(\d+) giây/.exec(await wait.innerText())?.[1] ?? 5);
+		await page.waitForTimeout((seconds + 1) * 1000);
+	}
+	throw new Error('the code was never sent');
+}
