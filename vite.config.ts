@@ -1,25 +1,33 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
+// Three test projects: `unit` needs nothing running; `local-supabase` and `integration` boot the
+// local Supabase server (PGlite by default, PostgreSQL 15 with TEST_DB=postgres).
 export default defineConfig({
 	plugins: [sveltekit()],
-	server: { port: 5173, strictPort: false },
 	test: {
 		projects: [
 			{
-				extends: './vite.config.ts',
+				extends: true,
+				test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts'] }
+			},
+			{
 				test: {
-					name: 'client',
-					include: ['src/**/*.svelte.test.ts']
+					name: 'local-supabase',
+					environment: 'node',
+					include: ['supabase/local/**/*.test.ts'],
+					testTimeout: 30_000,
+					hookTimeout: 120_000
 				}
 			},
 			{
-				extends: './vite.config.ts',
+				extends: true,
 				test: {
-					name: 'server',
+					name: 'integration',
 					environment: 'node',
-					include: ['src/**/*.test.ts'],
-					exclude: ['src/**/*.svelte.test.ts']
+					include: ['tests/integration/**/*.test.ts'],
+					testTimeout: 30_000,
+					hookTimeout: 120_000
 				}
 			}
 		]
