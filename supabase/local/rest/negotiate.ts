@@ -1,5 +1,5 @@
 // Request headers PostgREST reads: Accept, Prefer, the profiles.
-import { ApiError } from './errors';
+import { ApiError, unsupported } from './errors';
 
 export type Media = 'json' | 'object' | 'csv';
 
@@ -54,6 +54,11 @@ export function parsePrefer(header: string | undefined): Prefer {
 		else if (k === 'missing') set('missing', ['default']);
 		else if (k === 'params') set('params', ['single-object']);
 		else if (k === 'tx') set('tx', ['commit', 'rollback']);
+		// Ignoring these would change what the request does (how many rows, which time zone, whether
+		// bad preferences fail), so they are refused rather than silently dropped.
+		else if (k === 'max-affected' || k === 'timezone' || (k === 'handling' && v === 'strict')) {
+			throw unsupported(`Prefer: ${k}=${v ?? ''}`);
+		}
 	}
 	return prefer;
 }
