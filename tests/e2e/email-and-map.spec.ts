@@ -52,7 +52,7 @@ test('a point picked on the map is saved as the home location', async ({ page, r
 	const picked = await lat.inputValue();
 	expect(picked).toMatch(/^10\.\d+$/);
 
-	await page.getByRole('button', { name: 'Lưu' }).click();
+	await page.getByRole('button', { name: 'Lưu', exact: true }).click();
 	await expect(page.getByText('Đã lưu hồ sơ.')).toBeVisible();
 	await page.reload();
 	await expect(lat).toHaveValue(picked);

@@ -60,6 +60,8 @@ export async function completeOnboarding(page: Page, name: string) {
 	await page.getByLabel(/điều khoản sử dụng/).check();
 	await page.getByLabel(/xử lý dữ liệu cá nhân/).check();
 	await page.getByRole('button', { name: 'Lưu và bắt đầu' }).click();
+	// Wait for the save to land: navigating on at once would cancel the submission in flight.
+	await expect(page).not.toHaveURL(/\/onboarding/);
 }
 
 /**
