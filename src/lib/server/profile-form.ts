@@ -4,7 +4,15 @@ import * as areas from '$lib/server/db/areas';
 import * as consents from '$lib/server/db/consents';
 import * as homeLocations from '$lib/server/db/home-locations';
 import * as profiles from '$lib/server/db/profiles';
-import type { ProfileInput } from '$lib/validation/profile';
+import { fail, type Cookies } from '@sveltejs/kit';
+import { savePrefsCookies } from '$lib/server/preferences';
+import { formToObject, parseForm, type FieldErrors } from '$lib/validation/form';
+import {
+	onboardingSchema,
+	PROFILE_ARRAY_FIELDS,
+	profileSchema,
+	type ProfileInput
+} from '$lib/validation/profile';
 
 const DEFAULT_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
@@ -27,8 +35,31 @@ export async function loadProfileForm(locals: App.Locals, userId: string) {
 	};
 }
 
+/**
+ * The action behind onboarding and the profile page: validates, saves, and applies the display
+ * preferences at once. A failure keeps what was typed; success returns the submitted form.
+ */
+export async function submitProfileForm(
+	event: { request: Request; locals: App.Locals; cookies: Cookies },
+	userId: string,
+	options: { onboarded?: boolean } = {}
+) {
+	const { request, locals, cookies } = event;
+	const form = await request.formData();
+	const schema = options.onboarded ? onboardingSchema : profileSchema;
+	const parsed = parseForm(schema, form, PROFILE_ARRAY_FIELDS);
+	if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+	if ((await saveProfileForm(locals, userId, parsed.data, options)) === 'unknown_ward') {
+		const errors: FieldErrors = { ward_id: 'validation.ward_required' };
+		return fail(400, { errors, values: formToObject(form, PROFILE_ARRAY_FIELDS) });
+	}
+	locals.prefs = { textSize: parsed.data.text_size, highContrast: parsed.data.high_contrast };
+	savePrefsCookies(cookies, locals.prefs);
+	return { form };
+}
+
 /** Saves the profile and the home point (the ward centre unless one was picked on the map). */
-export async function saveProfileForm(
+async function saveProfileForm(
 	locals: App.Locals,
 	userId: string,
 	input: ProfileInput,

@@ -1,10 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { safeRedirect } from '$lib/server/auth/after-sign-in';
 import { CONSENT_VERSIONS } from '$lib/server/db/consents';
-import { savePrefsCookies } from '$lib/server/preferences';
-import { loadProfileForm, saveProfileForm } from '$lib/server/profile-form';
-import { formToObject, parseForm, type FieldErrors } from '$lib/validation/form';
-import { onboardingSchema, PROFILE_ARRAY_FIELDS } from '$lib/validation/profile';
+import { loadProfileForm, submitProfileForm } from '$lib/server/profile-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, parent, url }) => {
@@ -23,20 +20,11 @@ export const load = (async ({ locals, parent, url }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ request, locals, cookies }) => {
-		const user = locals.user;
+	default: async (event) => {
+		const user = event.locals.user;
 		if (!user) redirect(303, '/sign-in');
-		const form = await request.formData();
-		const parsed = parseForm(onboardingSchema, form, PROFILE_ARRAY_FIELDS);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		const outcome = await saveProfileForm(locals, user.id, parsed.data, { onboarded: true });
-		if (outcome === 'unknown_ward') {
-			const errors: FieldErrors = { ward_id: 'validation.ward_required' };
-			return fail(400, { errors, values: formToObject(form, PROFILE_ARRAY_FIELDS) });
-		}
-		const { text_size, high_contrast } = parsed.data;
-		locals.prefs = { textSize: text_size, highContrast: high_contrast };
-		savePrefsCookies(cookies, locals.prefs);
-		redirect(303, safeRedirect(form.get('redirect_to')));
+		const result = await submitProfileForm(event, user.id, { onboarded: true });
+		if (!('form' in result)) return result;
+		redirect(303, safeRedirect(result.form.get('redirect_to')));
 	}
 } satisfies Actions;
