@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium.js';
 
 // Two free ports, chosen once in the runner and inherited by the workers through the environment.
 if (!process.env.E2E_APP_PORT || !process.env.E2E_SUPABASE_PORT) {
@@ -30,17 +31,8 @@ export default defineConfig({
 		timezoneId: 'Asia/Ho_Chi_Minh',
 		trace: 'retain-on-failure',
 		launchOptions: {
-			// Debian's Chromium; Playwright never downloads a browser here.
-			executablePath: '/usr/bin/chromium',
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
+			executablePath: CHROMIUM_PATH,
+			args: CHROMIUM_ARGS
 		}
 	},
 	projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium.js';
 
 const pages = (process.env.BENCH_PAGES ?? '/,/sign-in').split(',');
 
@@ -46,17 +47,8 @@ let chrome;
 try {
 	await waitFor(base + '/');
 	chrome = await chromeLauncher.launch({
-		chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-		chromeFlags: [
-			'--headless=new',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
+		chromePath: CHROMIUM_PATH,
+		chromeFlags: ['--headless=new', ...CHROMIUM_ARGS]
 	});
 	const worst = { performance: 100, accessibility: 100, 'best-practices': 100, seo: 100 };
 	for (const path of pages) {
