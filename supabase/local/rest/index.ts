@@ -1,5 +1,5 @@
 // The PostgREST-compatible /rest/v1 service of the local Supabase server.
-import type { LocalRequest, LocalResponse, ServerContext, Service, Tx } from '../types';
+import type { LocalRequest, LocalResponse, ServerContext, Service } from '../types';
 import { type Identity, identify } from './auth';
 import { ApiError, toApiError, unsupported } from './errors';
 import {
@@ -13,6 +13,8 @@ import {
 	toCsv
 } from './negotiate';
 import { closest } from './fuzzy';
+import { inlineParams } from './inline';
+import { strictQuery, strictSegments } from './input';
 import { parseSelect } from './parse';
 import { aliasCounter, applyQuery, applyRangeHeader, buildNode, readStatement } from './read';
 import { callSql, checkCallable, findFunction } from './rpc';
@@ -40,17 +42,15 @@ interface ResultRow {
 
 const BUILTIN_ROLES = new Set(['anon', 'authenticated', 'service_role']);
 
+// PostgREST (v10+) sets `request.jwt.claims` only, not the legacy `request.jwt.claim.<name>`.
 const SETUP_SQL = `select set_config('search_path', $1, true), set_config('role', $2, true),
-  set_config('request.jwt.claims', $3, true), set_config('request.jwt.claim.sub', $4, true),
-  set_config('request.jwt.claim.role', $2, true), set_config('request.method', $5, true),
-  set_config('request.path', $6, true), set_config('request.headers', $7, true),
-  set_config('request.cookies', $8, true)`;
+  set_config('request.jwt.claims', $3, true), set_config('request.method', $4, true),
+  set_config('request.path', $5, true), set_config('request.headers', $6, true),
+  set_config('request.cookies', $7, true)`;
+
+const GUCS_SQL = `select current_setting('response.status', true) as status, current_setting('response.headers', true) as headers`;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
-
-class Rollback {
-	constructor(readonly response: LocalResponse) {}
-}
 
 function errorResponse(err: ApiError): LocalResponse {
 	return {
@@ -110,9 +110,8 @@ function applyResponseGucs(
 }
 
 /** OPTIONS as PostgREST answers it: the verbs the endpoint supports, not the caller's rights. */
-function optionsResponse(cache: SchemaCache, req: LocalRequest): LocalResponse {
+function optionsResponse(cache: SchemaCache, req: LocalRequest, segments: string[]): LocalResponse {
 	const schema = chooseSchema('GET', req.headers, cache.schemas);
-	const segments = req.path.split('/').filter(Boolean);
 	let allow = 'OPTIONS,GET,HEAD';
 	if (segments[0] === 'rpc' && segments.length === 2) {
 		const fns = cache.functions.get(relKey(schema, segments[1] as string));
@@ -485,48 +484,66 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 		const searchPath = [schema, ...ctx.config.api.extraSearchPath.filter((s) => s !== schema)]
 			.map(ident)
 			.join(', ');
-		const sub = typeof identity.claims.sub === 'string' ? identity.claims.sub : '';
-		try {
-			return await ctx.db.transaction(async (tx: Tx) => {
-				if (plan.readOnly) await tx.query('SET TRANSACTION READ ONLY');
-				await tx.query(SETUP_SQL, [
-					searchPath,
-					identity.role,
-					JSON.stringify(identity.claims),
-					sub,
-					req.method,
-					`/${req.path.replace(/^\/+/, '')}`,
-					JSON.stringify(req.headers),
-					JSON.stringify(parseCookies(req.headers['cookie']))
-				]);
-				const result = await tx.query<ResultRow>(plan.sql, plan.params);
-				const row = result.rows[0] ?? { total: null, page_total: 0, body: '[]', single: null };
-				const gucs = await tx.query<{ status: string | null; headers: string | null }>(
-					`select current_setting('response.status', true) as status, current_setting('response.headers', true) as headers`
+		const setupValues = [
+			searchPath,
+			identity.role,
+			JSON.stringify(identity.claims),
+			req.method,
+			`/${req.path.replace(/^\/+/, '')}`,
+			JSON.stringify(req.headers),
+			JSON.stringify(parseCookies(req.headers['cookie']))
+		];
+		const setup = inlineParams(SETUP_SQL, setupValues);
+		const main = setup === null ? null : inlineParams(plan.sql, plan.params);
+		return ctx.db.session(async (s) => {
+			let row: ResultRow | undefined;
+			let gucs: { status: string | null; headers: string | null } | undefined;
+			let open = true;
+			if (setup !== null && main !== null) {
+				// One round trip: BEGIN, setup, the statement, the response settings (and COMMIT for
+				// reads, which have nothing to undo when the response turns out to be an error).
+				const results = await s.batch(
+					`${s.begin(plan.readOnly)} ${setup}; ${main}; ${GUCS_SQL};${plan.readOnly ? ' COMMIT;' : ''}`
 				);
-				const response = applyResponseGucs(plan.respond(row), gucs.rows[0]);
-				if (prefer.tx === 'rollback') throw new Rollback(response);
-				return response;
-			});
-		} catch (e) {
-			if (e instanceof Rollback) return e.response;
-			throw e;
-		}
+				const end = results.length - (plan.readOnly ? 1 : 0);
+				row = results[end - 2]?.rows[0] as ResultRow | undefined;
+				gucs = results[end - 1]?.rows[0] as typeof gucs;
+				open = !plan.readOnly;
+			} else {
+				await s.batch(s.begin(plan.readOnly));
+				await s.query(SETUP_SQL, setupValues);
+				row = (await s.query<ResultRow>(plan.sql, plan.params)).rows[0];
+				gucs = (await s.query<NonNullable<typeof gucs>>(GUCS_SQL)).rows[0];
+			}
+			const response = applyResponseGucs(
+				plan.respond(row ?? { total: null, page_total: 0, body: '[]', single: null }),
+				gucs
+			);
+			if (open) await s.batch(prefer.tx === 'rollback' ? 'ROLLBACK' : 'COMMIT');
+			return response;
+		});
 	}
 
-	async function handle(req: LocalRequest): Promise<LocalResponse> {
+	async function handle(arrived: LocalRequest): Promise<LocalResponse> {
 		let identity: Identity | null = null;
 		try {
+			// Route on the raw path, split before decoding (PostgREST: `%2F` stays in its segment).
+			const segments =
+				arrived.rawPath !== undefined
+					? strictSegments(arrived.rawPath)
+					: arrived.path.split('/').filter(Boolean);
+			const req: LocalRequest =
+				arrived.rawQuery !== undefined
+					? { ...arrived, query: strictQuery(arrived.rawQuery) }
+					: arrived;
 			identity = identify(req, ctx.keys.jwtSecret);
 			const cache = await getCache();
-			if (req.method === 'OPTIONS') return optionsResponse(cache, req);
+			if (req.method === 'OPTIONS') return optionsResponse(cache, req, segments);
 			checkRole(identity, cache);
 			const schema = chooseSchema(req.method, req.headers, cache.schemas);
 			const profile = negotiatedByProfile(req.method, req.headers, cache.schemas) ? schema : null;
 			const media = chooseMedia(req.headers['accept']);
 			const prefer = parsePrefer(req.headers['prefer']);
-			// The core hands over an already percent-decoded path.
-			const segments = req.path.split('/').filter(Boolean);
 			let plan: Plan;
 			if (segments.length === 0) throw unsupported('The OpenAPI root endpoint (GET /rest/v1/)');
 			if (segments[0] === 'rpc' && segments.length === 2) {
