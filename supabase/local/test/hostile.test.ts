@@ -67,6 +67,21 @@ describe('item 1: select= parses in linear time', () => {
 	});
 });
 
+describe('regex audit: no quadratic route matching', () => {
+	it('answers 15,000 slashes before a letter at once on auth and the outbox', async () => {
+		for (const prefix of ['/auth/v1/health', '/outbox/messages']) {
+			const { value: res, ms } = await timed(() =>
+				fetch(`${server.url}${prefix}${'/'.repeat(15000)}x`, {
+					headers: { apikey: server.anonKey }
+				})
+			);
+			await res.text();
+			expect(res.status, prefix).toBe(404);
+			expect(ms, prefix).toBeLessThan(1000);
+		}
+	});
+});
+
 describe('item 2: what one request may ask is bounded', () => {
 	it('refuses 150 embeds of one relation with 400 at once (supabase-js)', async () => {
 		const select = ['id', ...Array.from({ length: 150 }, (_, i) => `b${i}:books(id)`)].join(',');
