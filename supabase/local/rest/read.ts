@@ -440,11 +440,19 @@ export function readStatement(
 	cache: SchemaCache,
 	root: ReadNode,
 	params: Params,
-	opts: { count: boolean; cap: number | null; from?: string; csv?: boolean }
+	opts: {
+		count: boolean;
+		cap: number | null;
+		from?: string;
+		csv?: boolean;
+		/** `count=estimated` counts at most this many rows exactly (db-max-rows + 1). */
+		countLimit?: number | null;
+	}
 ): string {
 	const page = nodeQuery(cache, root, params, { paging: true, cap: opts.cap, from: opts.from });
+	const limit = opts.countLimit != null ? ` LIMIT ${Math.trunc(opts.countLimit)}` : '';
 	const total = opts.count
-		? `(SELECT count(*) FROM (${nodeQuery(cache, root, params, { paging: false, cap: null, noOrder: true, from: opts.from })}) _c)`
+		? `(SELECT count(*) FROM (${nodeQuery(cache, root, params, { paging: false, cap: null, noOrder: true, from: opts.from })}${limit}) _c)`
 		: 'NULL::bigint';
 	const csv = opts.csv ? CSV_SQL : 'NULL::text';
 	return `SELECT ${total} AS total, count(_r) AS page_total, coalesce(json_agg(_r), '[]')::text AS body, CASE WHEN count(_r) = 1 THEN (json_agg(_r)->0)::text END AS single, ${csv} AS csv FROM (${page}) _r`;
