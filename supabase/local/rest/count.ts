@@ -62,8 +62,7 @@ export async function resolveTotal(
 	const first = res.rows[0];
 	const raw = first ? Object.values(first)[0] : null;
 	const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as
-		| { Plan?: { 'Plan Rows'?: number } }[]
-		| null;
+		{ Plan?: { 'Plan Rows'?: number } }[] | null;
 	const rows = plan?.[0]?.Plan?.['Plan Rows'];
 	const estimate = typeof rows === 'number' ? Math.round(rows) : null;
 	if (planned.mode === 'planned') return estimate;

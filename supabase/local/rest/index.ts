@@ -11,7 +11,15 @@ import {
 	parsePrefer,
 	toCsv
 } from './negotiate';
-import { type PlannedCount, countsExactly, exactCountLimit, plannedCount, resolveTotal } from './count';
+import { checkAggregates } from './aggregates';
+import { loadComputed } from './computed';
+import {
+	type PlannedCount,
+	countsExactly,
+	exactCountLimit,
+	plannedCount,
+	resolveTotal
+} from './count';
 import { negotiateMedia, strippedContentType } from './media';
 import { openApiResponse } from './openapi';
 import { checkMaxAffected } from './prefer';
@@ -249,8 +257,10 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 	const maxRows = ctx.config.api.maxRows > 0 ? ctx.config.api.maxRows : null;
 
 	async function reloadSchema(): Promise<void> {
-		cache = await loadSchemaCache(ctx.db, ctx.config.api.schemas);
+		const next = await loadSchemaCache(ctx.db, ctx.config.api.schemas);
+		await loadComputed(ctx.db, next);
 		settings = await loadDbSettings(ctx.db);
+		cache = next;
 	}
 
 	async function getCache(): Promise<SchemaCache> {
@@ -299,6 +309,7 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 			aliases
 		);
 		applyQuery(root, req.query, new Set());
+		checkAggregates(root, settings.aggregatesEnabled);
 		const method = req.method;
 		if (method === 'GET' || method === 'HEAD') {
 			applyRangeHeader(root, req.headers['range']);
@@ -465,6 +476,7 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 				aliasCounter()
 			);
 			applyQuery(root, req.query, skip);
+			checkAggregates(root, settings.aggregatesEnabled);
 			if (isRead) applyRangeHeader(root, req.headers['range']);
 			const cap = fn.returnsSet ? maxRows : null;
 			const sql = readStatement(cache, root, params, {
@@ -573,7 +585,10 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 				if (stripped && response.body !== undefined && response.status !== 204) {
 					response = {
 						...response,
-						headers: { ...response.headers, 'Content-Type': strippedContentType(plan.media ?? 'json') }
+						headers: {
+							...response.headers,
+							'Content-Type': strippedContentType(plan.media ?? 'json')
+						}
 					};
 				}
 				if (prefer.tx === 'rollback') throw new Rollback(response);

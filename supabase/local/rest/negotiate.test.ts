@@ -25,7 +25,9 @@ describe('parsePrefer', () => {
 	});
 
 	it('ignores unknown values leniently, as PostgREST does by default', () => {
-		const p = parsePrefer('return=everything, handling=lenient, max-affected=1, timezone=Mars/Base');
+		const p = parsePrefer(
+			'return=everything, handling=lenient, max-affected=1, timezone=Mars/Base'
+		);
 		expect(p.return).toBeNull();
 		expect(p.timezone).toBeNull();
 		expect(p.applied).toEqual(['handling=lenient']);
@@ -48,11 +50,7 @@ describe('parsePrefer', () => {
 		const p = parsePrefer('handling=strict, timezone=Asia/Ho_Chi_Minh, max-affected=10', TZ);
 		expect(p.timezone).toBe('Asia/Ho_Chi_Minh');
 		expect(p.maxAffected).toBe(10);
-		expect(p.applied).toEqual([
-			'handling=strict',
-			'timezone=Asia/Ho_Chi_Minh',
-			'max-affected=10'
-		]);
+		expect(p.applied).toEqual(['handling=strict', 'timezone=Asia/Ho_Chi_Minh', 'max-affected=10']);
 	});
 
 	it('keeps the first occurrence of a preference', () => {
