@@ -1,6 +1,7 @@
 // Read plans: a tree of nodes (root relation + embeds) compiled to one SELECT, as PostgREST does.
 import { aggregateSql, castSql, grouped } from './aggregates';
 import { computedFields, computedRelationship } from './computed';
+import { toManySpreadLateral } from './spread';
 import { ApiError, parseError, unsupported } from './errors';
 import {
 	type EmbedItem,
@@ -100,14 +101,6 @@ export function buildNode(
 		// Computed relationships override foreign keys of the same name, as in PostgREST.
 		const computed = computedRelationship(cache, relation, item.name, alias);
 		const rel = computed?.rel ?? findRelationship(cache, relation, item.name, item.hint);
-		if (item.spread && !rel.toOne) {
-			throw new ApiError(
-				400,
-				'PGRST119',
-				`A spread operation on '${item.name}' is not possible`,
-				`'${relation.name}' and '${item.name}' do not form a many-to-one or one-to-one relationship`
-			);
-		}
 		const target = rel.target;
 		const child = buildNode(
 			cache,
@@ -398,7 +391,12 @@ function embedJoins(
 			cap: null
 		});
 		let lateral: string;
-		if (embed.item.spread) lateral = inner;
+		if (embed.item.spread && !embed.rel.toOne) {
+			if (embed.item.join === 'inner' || node.embedNullFilters.some((f) => f.embed === embed)) {
+				throw unsupported('!inner or is.null on a to-many spread');
+			}
+			lateral = toManySpreadLateral(embed.node, inner);
+		} else if (embed.item.spread) lateral = inner;
 		else if (embed.rel.toOne) lateral = `SELECT row_to_json(_x.*) AS body FROM (${inner}) _x`;
 		else lateral = `SELECT coalesce(json_agg(_x), '[]') AS body FROM (${inner}) _x`;
 		joins.push(` LEFT JOIN LATERAL (${lateral}) AS ${ident(embed.lateral)} ON TRUE`);

@@ -134,6 +134,20 @@ describe('spread embeds', () => {
 			.eq('id', 1);
 		expect(res.data).toEqual([{ id: 1, project_name: 'Lớp Zalo', client: 'Phường 1' }]);
 	});
+
+	it('spreads a to-many embed as arrays of values (PostgREST 13)', async () => {
+		const res = await anon.db
+			.from('projects')
+			.select('name, ...invoices(amounts:amount, note)')
+			.order('id')
+			.order('id', { referencedTable: 'invoices' });
+		expect(res.error).toBeNull();
+		expect(res.data).toEqual([
+			{ name: 'Lớp Zalo', amounts: [100, 50.5], note: ['a', null] },
+			{ name: 'Lớp VNeID', amounts: [200, 20, 5.25], note: ['c', null, 'e'] },
+			{ name: 'Trống', amounts: [], note: [] }
+		]);
+	});
 });
 
 describe('overloaded and polymorphic functions', () => {
