@@ -5,13 +5,25 @@ import { ApiError, toApiError, unsupported } from './errors';
 import {
 	type Media,
 	type Prefer,
-	chooseMedia,
 	chooseSchema,
 	contentRange,
 	negotiatedByProfile,
 	parsePrefer,
 	toCsv
 } from './negotiate';
+import { checkAggregates } from './aggregates';
+import { loadComputed } from './computed';
+import {
+	type PlannedCount,
+	countsExactly,
+	exactCountLimit,
+	plannedCount,
+	resolveTotal
+} from './count';
+import { negotiateMedia, strippedContentType } from './media';
+import { openApiResponse } from './openapi';
+import { checkMaxAffected } from './prefer';
+import { type DbSettings, loadDbSettings } from './settings';
 import { closest } from './fuzzy';
 import { inlineParams } from './inline';
 import { strictQuery, strictSegments } from './input';
@@ -28,6 +40,10 @@ interface Plan {
 	params: unknown[];
 	readOnly: boolean;
 	respond(row: ResultRow): LocalResponse;
+	/** count=planned / count=estimated: the EXPLAIN that supplies (part of) the total. */
+	planned?: PlannedCount;
+	/** The negotiated media (for the nulls=stripped Content-Type). */
+	media?: Media;
 }
 
 interface ResultRow {
@@ -234,11 +250,16 @@ function respondWith(shape: Shape, row: ResultRow): LocalResponse {
 
 export function createRestService(ctx: ServerContext): Service & { reloadSchema(): Promise<void> } {
 	let cache: SchemaCache | null = null;
+	let settings: DbSettings = { timezones: new Set(), aggregatesEnabled: false };
 	let loading: Promise<void> | null = null;
 	let listening = false;
+	const maxRows = ctx.config.api.maxRows > 0 ? ctx.config.api.maxRows : null;
 
 	async function reloadSchema(): Promise<void> {
-		cache = await loadSchemaCache(ctx.db, ctx.config.api.schemas);
+		const next = await loadSchemaCache(ctx.db, ctx.config.api.schemas);
+		await loadComputed(ctx.db, next);
+		settings = await loadDbSettings(ctx.db);
+		cache = next;
 	}
 
 	async function getCache(): Promise<SchemaCache> {
@@ -248,6 +269,12 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 			await ctx.db.listen('pgrst', (payload) => {
 				if (payload === '' || payload === 'reload schema') {
 					reloadSchema().catch((e) => console.error('[rest] schema reload failed', e));
+				} else if (payload === 'reload config') {
+					loadDbSettings(ctx.db)
+						.then((s) => {
+							settings = s;
+						})
+						.catch((e) => console.error('[rest] config reload failed', e));
 				}
 			});
 		}
@@ -281,14 +308,15 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 			aliases
 		);
 		applyQuery(root, req.query, new Set());
+		checkAggregates(root, settings.aggregatesEnabled);
 		const method = req.method;
 		if (method === 'GET' || method === 'HEAD') {
 			applyRangeHeader(root, req.headers['range']);
 			const params = new Params();
-			const cap = ctx.config.api.maxRows > 0 ? ctx.config.api.maxRows : null;
 			const sql = readStatement(cache, root, params, {
-				count: prefer.count !== null,
-				cap,
+				count: countsExactly(prefer),
+				countLimit: exactCountLimit(prefer, maxRows),
+				cap: maxRows,
 				csv: media === 'csv'
 			});
 			const shape: Shape = {
@@ -304,7 +332,8 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 				sql,
 				params: params.values,
 				readOnly: true,
-				respond: (row) => respondWith(shape, row)
+				respond: (row) => respondWith(shape, row),
+				planned: plannedCount(cache, root, prefer, maxRows)
 			};
 		}
 		if (media === 'csv' && prefer.return === 'representation')
@@ -357,7 +386,11 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 			sql: mutation.sql,
 			params: mutation.params,
 			readOnly: false,
-			respond: (row) => respondWith(shape, row)
+			respond: (row) => {
+				// max-affected counts the rows PATCH and DELETE touched (PostgREST ignores it on POST).
+				if (method !== 'POST') checkMaxAffected(prefer, Number(row.page_total));
+				return respondWith(shape, row);
+			}
 		};
 	}
 
@@ -402,8 +435,16 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 		const { fn, wholeBody } = findFunction(cache, schema, name, argNames, singleObject, !isRead);
 		if (!isObject && !wholeBody) throw new ApiError(400, 'PGRST102', 'Empty or invalid json');
 		checkCallable(fn);
+		if (prefer.handling === 'strict' && prefer.maxAffected !== null && !fn.returnsSet) {
+			throw new ApiError(
+				400,
+				'PGRST128',
+				'Function must return SETOF or TABLE when max-affected preference is used with handling=strict'
+			);
+		}
 		const params = new Params();
 		const call = callSql(fn, args, wholeBody, params, isRead, raw);
+		const callParams = [...params.values];
 		const readOnly = isRead || fn.volatility !== 'volatile';
 		const base = {
 			media,
@@ -434,13 +475,16 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 				aliasCounter()
 			);
 			applyQuery(root, req.query, skip);
+			checkAggregates(root, settings.aggregatesEnabled);
 			if (isRead) applyRangeHeader(root, req.headers['range']);
-			const cap = ctx.config.api.maxRows > 0 && fn.returnsSet ? ctx.config.api.maxRows : null;
+			const cap = fn.returnsSet ? maxRows : null;
 			const sql = readStatement(cache, root, params, {
-				count: prefer.count !== null,
+				count: countsExactly(prefer),
+				countLimit: exactCountLimit(prefer, maxRows),
 				cap,
 				csv: media === 'csv'
 			});
+			const planned = plannedCount(cache, root, prefer, maxRows, callParams);
 			const shape: Shape = { ...base, offset: root.offset ?? 0 };
 			if (!fn.returnsSet) {
 				// One composite value: PostgREST answers with the object itself.
@@ -452,7 +496,16 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 						respondWith({ ...shape, scalarBody: true }, { ...row, body: row.single })
 				};
 			}
-			return { sql, params: params.values, readOnly, respond: (row) => respondWith(shape, row) };
+			return {
+				sql,
+				params: params.values,
+				readOnly,
+				planned,
+				respond: (row) => {
+					checkMaxAffected(prefer, Number(row.page_total));
+					return respondWith(shape, row);
+				}
+			};
 		}
 		const filters = [...req.query.keys()].filter(
 			(k) => !skip.has(k) && k !== 'limit' && k !== 'offset'
@@ -471,7 +524,15 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 		if (offset !== null && /^\d+$/.test(offset)) paging += ` OFFSET ${params.add(offset)}::bigint`;
 		const sql = `SELECT NULL::bigint AS total, count(*) AS page_total, coalesce(json_agg(_r.v), '[]')::text AS body, NULL::text AS single FROM (SELECT _s.v FROM ${call} AS _s(v)${paging}) _r`;
 		const shape: Shape = { ...base, offset: offset ? Number(offset) : 0 };
-		return { sql, params: params.values, readOnly, respond: (row) => respondWith(shape, row) };
+		return {
+			sql,
+			params: params.values,
+			readOnly,
+			respond: (row) => {
+				checkMaxAffected(prefer, Number(row.page_total));
+				return respondWith(shape, row);
+			}
+		};
 	}
 
 	async function execute(
@@ -479,7 +540,8 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 		identity: Identity,
 		schema: string,
 		plan: Plan,
-		prefer: Prefer
+		prefer: Prefer,
+		stripped: boolean
 	) {
 		const searchPath = [schema, ...ctx.config.api.extraSearchPath.filter((s) => s !== schema)]
 			.map(ident)
@@ -495,11 +557,14 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 		];
 		const setup = inlineParams(SETUP_SQL, setupValues);
 		const main = setup === null ? null : inlineParams(plan.sql, plan.params);
+		// A timezone before the statement, or planned counts and stripped nulls after it, need
+		// statements of their own: those requests take the step-by-step path.
+		const oneTrip = main !== null && !prefer.timezone && !plan.planned && !stripped;
 		return ctx.db.session(async (s) => {
 			let row: ResultRow | undefined;
 			let gucs: { status: string | null; headers: string | null } | undefined;
 			let open = true;
-			if (setup !== null && main !== null) {
+			if (oneTrip) {
 				// One round trip: BEGIN, setup, the statement, the response settings (and COMMIT for
 				// reads, which have nothing to undo when the response turns out to be an error).
 				const results = await s.batch(
@@ -512,13 +577,38 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 			} else {
 				await s.batch(s.begin(plan.readOnly));
 				await s.query(SETUP_SQL, setupValues);
+				if (prefer.timezone) {
+					await s.query(`select set_config('timezone', $1, true)`, [prefer.timezone]);
+				}
 				row = (await s.query<ResultRow>(plan.sql, plan.params)).rows[0];
+				row ??= { total: null, page_total: 0, body: '[]', single: null };
+				if (plan.planned) {
+					const exact = row.total === null ? null : Number(row.total);
+					row = { ...row, total: await resolveTotal(s, plan.planned, exact) };
+				}
+				if (stripped) {
+					// json_strip_nulls keeps every number's text, unlike a JSON.parse round trip.
+					const r = await s.query<{ body: string | null; single: string | null }>(
+						'select json_strip_nulls($1::json)::text as body, json_strip_nulls($2::json)::text as single',
+						[row.body, row.single]
+					);
+					row = { ...row, body: r.rows[0]?.body ?? null, single: r.rows[0]?.single ?? null };
+				}
 				gucs = (await s.query<NonNullable<typeof gucs>>(GUCS_SQL)).rows[0];
 			}
-			const response = applyResponseGucs(
+			let response = applyResponseGucs(
 				plan.respond(row ?? { total: null, page_total: 0, body: '[]', single: null }),
 				gucs
 			);
+			if (stripped && response.body !== undefined && response.status !== 204) {
+				response = {
+					...response,
+					headers: {
+						...response.headers,
+						'Content-Type': strippedContentType(plan.media ?? 'json')
+					}
+				};
+			}
 			if (open) await s.batch(prefer.tx === 'rollback' ? 'ROLLBACK' : 'COMMIT');
 			return response;
 		});
@@ -542,10 +632,12 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 			checkRole(identity, cache);
 			const schema = chooseSchema(req.method, req.headers, cache.schemas);
 			const profile = negotiatedByProfile(req.method, req.headers, cache.schemas) ? schema : null;
-			const media = chooseMedia(req.headers['accept']);
-			const prefer = parsePrefer(req.headers['prefer']);
+			if (segments.length === 0) {
+				return await openApiResponse(ctx, cache, req, identity, schema);
+			}
+			const { media, stripped } = negotiateMedia(req.headers['accept']);
+			const prefer = parsePrefer(req.headers['prefer'], settings.timezones);
 			let plan: Plan;
-			if (segments.length === 0) throw unsupported('The OpenAPI root endpoint (GET /rest/v1/)');
 			if (segments[0] === 'rpc' && segments.length === 2) {
 				plan = rpcPlan(cache, req, schema, segments[1] as string, media, prefer, profile);
 			} else if (segments.length === 1) {
@@ -556,7 +648,7 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 			} else {
 				throw new ApiError(404, 'PGRST125', `Invalid path specified in request URL`);
 			}
-			return await execute(req, identity, schema, plan, prefer);
+			return await execute(req, identity, schema, { ...plan, media }, prefer, stripped);
 		} catch (e) {
 			return errorResponse(toApiError(e, identity !== null && identity.role !== 'anon'));
 		}

@@ -1,5 +1,5 @@
 // PostgREST's query-string grammar: select trees, filters, logic trees, order terms.
-import { ApiError, parseError, unsupported } from './errors';
+import { ApiError, parseError } from './errors';
 
 export interface JsonStep {
 	arrow: '->' | '->>';
@@ -11,11 +11,16 @@ export interface Field {
 	json: JsonStep[];
 }
 
+export type Aggregate = 'count' | 'sum' | 'avg' | 'min' | 'max';
+
 export interface ColumnItem {
 	kind: 'column';
 	field: Field;
 	alias: string | null;
 	cast: string | null;
+	/** `col.sum()`: an aggregate over the column, with its own `::cast` after it. */
+	aggregate?: Aggregate | null;
+	aggCast?: string | null;
 }
 
 export interface StarItem {
@@ -35,6 +40,10 @@ export interface EmbedItem {
 export interface CountItem {
 	kind: 'count';
 	alias: string | null;
+	/** `count()::text` */
+	cast?: string | null;
+	/** `rel(count)` / `select=count`: PostgREST's older spelling, allowed without aggregates. */
+	compat?: boolean;
 }
 
 export type SelectItem = ColumnItem | StarItem | EmbedItem | CountItem;
@@ -328,7 +337,7 @@ function readSelectItem(c: Cursor, depth: number): SelectItem {
 		if (c.peek() === ')') {
 			// `rel()` embeds nothing but still filters with !inner; PostgREST allows it.
 			c.pos++;
-			if (name === 'count') return { kind: 'count', alias };
+			if (name === 'count') return { kind: 'count', alias, cast: readCast(c) };
 			return { kind: 'embed', name, alias, hint, join, spread, select: [] };
 		}
 		const select = readSelectList(c, depth + 1);
@@ -336,21 +345,31 @@ function readSelectItem(c: Cursor, depth: number): SelectItem {
 		return { kind: 'embed', name, alias, hint, join, spread, select };
 	}
 	if (spread) c.fail('"(" after a spread');
-	let cast: string | null = null;
-	if (c.peek(2) === '::') {
-		c.pos += 2;
-		const start = c.pos;
-		while (!c.eof() && !/[,()]/.test(c.peek())) c.pos++;
-		cast = c.text.slice(start, c.pos).trim();
-		if (!cast) c.fail('cast type');
-	}
+	const cast = readCast(c);
+	let aggregate: Aggregate | null = null;
+	let aggCast: string | null = null;
 	if (c.peek() === '.') {
-		throw unsupported(`Aggregate function "${c.text.slice(c.pos)}" in select`);
+		const m = /^\.(count|sum|avg|min|max)\(\)/.exec(c.text.slice(c.pos, c.pos + 8));
+		if (!m) c.fail('aggregate function (count, sum, avg, min or max) and "()"');
+		aggregate = m[1] as Aggregate;
+		c.pos += m[0].length;
+		aggCast = readCast(c);
 	}
 	if (name === 'count' && !json.length && alias === null && cast === null) {
 		// A bare `count` is a column named count; only `count()` is the aggregate.
 	}
-	return { kind: 'column', field: { name, json }, alias, cast };
+	return { kind: 'column', field: { name, json }, alias, cast, aggregate, aggCast };
+}
+
+/** `::type` after a field or an aggregate; stops at `.` so `col::int.sum()` works. */
+function readCast(c: Cursor): string | null {
+	if (c.peek(2) !== '::') return null;
+	c.pos += 2;
+	const start = c.pos;
+	while (!c.eof() && !/[,().]/.test(c.peek())) c.pos++;
+	const cast = c.text.slice(start, c.pos).trim();
+	if (!cast) c.fail('cast type');
+	return cast;
 }
 
 export function parseSelect(text: string | null): SelectItem[] {
