@@ -136,7 +136,9 @@ export function createRequestListener(mounts: Mounts) {
 			const local: LocalRequest = {
 				method,
 				path: decodePath(target.path),
+				rawPath: target.path,
 				query: url.searchParams,
+				rawQuery: url.search,
 				headers: headersOf(req),
 				body,
 				ip: req.socket.remoteAddress ?? ''

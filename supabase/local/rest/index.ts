@@ -1,5 +1,5 @@
 // The PostgREST-compatible /rest/v1 service of the local Supabase server.
-import type { LocalRequest, LocalResponse, ServerContext, Service, Tx } from '../types';
+import type { LocalRequest, LocalResponse, ServerContext, Service } from '../types';
 import { type Identity, identify } from './auth';
 import { ApiError, toApiError, unsupported } from './errors';
 import {
@@ -18,13 +18,15 @@ import {
 	countsExactly,
 	exactCountLimit,
 	plannedCount,
-	resolveTotal
+	totalFrom
 } from './count';
 import { negotiateMedia, strippedContentType } from './media';
 import { openApiResponse } from './openapi';
 import { checkMaxAffected } from './prefer';
 import { type DbSettings, loadDbSettings } from './settings';
 import { closest } from './fuzzy';
+import { inlineParams, literal } from './inline';
+import { strictQuery, strictSegments } from './input';
 import { parseSelect } from './parse';
 import { aliasCounter, applyQuery, applyRangeHeader, buildNode, readStatement } from './read';
 import { callSql, checkCallable, findFunction } from './rpc';
@@ -56,17 +58,15 @@ interface ResultRow {
 
 const BUILTIN_ROLES = new Set(['anon', 'authenticated', 'service_role']);
 
+// PostgREST (v10+) sets `request.jwt.claims` only, not the legacy `request.jwt.claim.<name>`.
 const SETUP_SQL = `select set_config('search_path', $1, true), set_config('role', $2, true),
-  set_config('request.jwt.claims', $3, true), set_config('request.jwt.claim.sub', $4, true),
-  set_config('request.jwt.claim.role', $2, true), set_config('request.method', $5, true),
-  set_config('request.path', $6, true), set_config('request.headers', $7, true),
-  set_config('request.cookies', $8, true)`;
+  set_config('request.jwt.claims', $3, true), set_config('request.method', $4, true),
+  set_config('request.path', $5, true), set_config('request.headers', $6, true),
+  set_config('request.cookies', $7, true)`;
+
+const GUCS_SQL = `select current_setting('response.status', true) as status, current_setting('response.headers', true) as headers`;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
-
-class Rollback {
-	constructor(readonly response: LocalResponse) {}
-}
 
 function errorResponse(err: ApiError): LocalResponse {
 	return {
@@ -126,9 +126,8 @@ function applyResponseGucs(
 }
 
 /** OPTIONS as PostgREST answers it: the verbs the endpoint supports, not the caller's rights. */
-function optionsResponse(cache: SchemaCache, req: LocalRequest): LocalResponse {
+function optionsResponse(cache: SchemaCache, req: LocalRequest, segments: string[]): LocalResponse {
 	const schema = chooseSchema('GET', req.headers, cache.schemas);
-	const segments = req.path.split('/').filter(Boolean);
 	let allow = 'OPTIONS,GET,HEAD';
 	if (segments[0] === 'rpc' && segments.length === 2) {
 		const fns = cache.functions.get(relKey(schema, segments[1] as string));
@@ -547,70 +546,98 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 		const searchPath = [schema, ...ctx.config.api.extraSearchPath.filter((s) => s !== schema)]
 			.map(ident)
 			.join(', ');
-		const sub = typeof identity.claims.sub === 'string' ? identity.claims.sub : '';
-		try {
-			return await ctx.db.transaction(async (tx: Tx) => {
-				if (plan.readOnly) await tx.query('SET TRANSACTION READ ONLY');
-				await tx.query(SETUP_SQL, [
-					searchPath,
-					identity.role,
-					JSON.stringify(identity.claims),
-					sub,
-					req.method,
-					`/${req.path.replace(/^\/+/, '')}`,
-					JSON.stringify(req.headers),
-					JSON.stringify(parseCookies(req.headers['cookie']))
-				]);
-				if (prefer.timezone) {
-					await tx.query(`select set_config('timezone', $1, true)`, [prefer.timezone]);
-				}
-				const result = await tx.query<ResultRow>(plan.sql, plan.params);
-				let row = result.rows[0] ?? { total: null, page_total: 0, body: '[]', single: null };
-				if (plan.planned) {
-					const exact = row.total === null ? null : Number(row.total);
-					row = { ...row, total: await resolveTotal(tx, plan.planned, exact) };
-				}
-				if (stripped) {
-					// json_strip_nulls keeps every number's text, unlike a JSON.parse round trip.
-					const s = await tx.query<{ body: string | null; single: string | null }>(
-						'select json_strip_nulls($1::json)::text as body, json_strip_nulls($2::json)::text as single',
-						[row.body, row.single]
-					);
-					row = { ...row, body: s.rows[0]?.body ?? null, single: s.rows[0]?.single ?? null };
-				}
-				const gucs = await tx.query<{ status: string | null; headers: string | null }>(
-					`select current_setting('response.status', true) as status, current_setting('response.headers', true) as headers`
+		const setupValues = [
+			searchPath,
+			identity.role,
+			JSON.stringify(identity.claims),
+			req.method,
+			`/${req.path.replace(/^\/+/, '')}`,
+			JSON.stringify(req.headers),
+			JSON.stringify(parseCookies(req.headers['cookie']))
+		];
+		const setup = inlineParams(SETUP_SQL, setupValues);
+		const main = setup === null ? null : inlineParams(plan.sql, plan.params);
+		const explain = plan.planned ? inlineParams(plan.planned.sql, plan.planned.params) : null;
+		// Prefer: timezone (a name from pg_timezone_names) for this transaction only.
+		const tz = prefer.timezone
+			? `select set_config('timezone', ${literal(prefer.timezone)}, true)`
+			: null;
+		return ctx.db.session(async (s) => {
+			let row: ResultRow | undefined;
+			let gucs: { status: string | null; headers: string | null } | undefined;
+			let explained: unknown = null;
+			let open = true;
+			if (setup !== null && main !== null && (!plan.planned || explain !== null)) {
+				// One round trip: BEGIN, setup, the statement (and its EXPLAIN for planned counts), the
+				// response settings (and COMMIT for reads, which have nothing to undo when the response
+				// turns out to be an error).
+				const parts = [setup, tz, main, explain, GUCS_SQL].filter((x) => x !== null);
+				const results = await s.batch(
+					`${s.begin(plan.readOnly)} ${parts.join('; ')};${plan.readOnly ? ' COMMIT;' : ''}`
 				);
-				let response = applyResponseGucs(plan.respond(row), gucs.rows[0]);
-				if (stripped && response.body !== undefined && response.status !== 204) {
-					response = {
-						...response,
-						headers: {
-							...response.headers,
-							'Content-Type': strippedContentType(plan.media ?? 'json')
-						}
-					};
+				const end = results.length - (plan.readOnly ? 1 : 0);
+				gucs = results[end - 1]?.rows[0] as typeof gucs;
+				if (explain !== null) explained = results[end - 2]?.rows[0];
+				row = results[end - (explain !== null ? 3 : 2)]?.rows[0] as ResultRow | undefined;
+				open = !plan.readOnly;
+			} else {
+				await s.batch(s.begin(plan.readOnly));
+				await s.query(SETUP_SQL, setupValues);
+				if (prefer.timezone) {
+					await s.query(`select set_config('timezone', $1, true)`, [prefer.timezone]);
 				}
-				if (prefer.tx === 'rollback') throw new Rollback(response);
-				return response;
-			});
-		} catch (e) {
-			if (e instanceof Rollback) return e.response;
-			throw e;
-		}
+				row = (await s.query<ResultRow>(plan.sql, plan.params)).rows[0];
+				if (plan.planned) {
+					explained = (await s.query(plan.planned.sql, plan.planned.params)).rows[0];
+				}
+				gucs = (await s.query<NonNullable<typeof gucs>>(GUCS_SQL)).rows[0];
+			}
+			let result: ResultRow = row ?? { total: null, page_total: 0, body: '[]', single: null };
+			if (plan.planned) {
+				const exact = result.total === null ? null : Number(result.total);
+				result = { ...result, total: totalFrom(plan.planned, exact, explained) };
+			}
+			if (stripped) {
+				// json_strip_nulls keeps every number's text, unlike a JSON.parse round trip.
+				const st = await s.query<{ body: string | null; single: string | null }>(
+					'select json_strip_nulls($1::json)::text as body, json_strip_nulls($2::json)::text as single',
+					[result.body, result.single]
+				);
+				result = { ...result, body: st.rows[0]?.body ?? null, single: st.rows[0]?.single ?? null };
+			}
+			let response = applyResponseGucs(plan.respond(result), gucs);
+			if (stripped && response.body !== undefined && response.status !== 204) {
+				response = {
+					...response,
+					headers: {
+						...response.headers,
+						'Content-Type': strippedContentType(plan.media ?? 'json')
+					}
+				};
+			}
+			if (open) await s.batch(prefer.tx === 'rollback' ? 'ROLLBACK' : 'COMMIT');
+			return response;
+		});
 	}
 
-	async function handle(req: LocalRequest): Promise<LocalResponse> {
+	async function handle(arrived: LocalRequest): Promise<LocalResponse> {
 		let identity: Identity | null = null;
 		try {
+			// Route on the raw path, split before decoding (PostgREST: `%2F` stays in its segment).
+			const segments =
+				arrived.rawPath !== undefined
+					? strictSegments(arrived.rawPath)
+					: arrived.path.split('/').filter(Boolean);
+			const req: LocalRequest =
+				arrived.rawQuery !== undefined
+					? { ...arrived, query: strictQuery(arrived.rawQuery) }
+					: arrived;
 			identity = identify(req, ctx.keys.jwtSecret);
 			const cache = await getCache();
-			if (req.method === 'OPTIONS') return optionsResponse(cache, req);
+			if (req.method === 'OPTIONS') return optionsResponse(cache, req, segments);
 			checkRole(identity, cache);
 			const schema = chooseSchema(req.method, req.headers, cache.schemas);
 			const profile = negotiatedByProfile(req.method, req.headers, cache.schemas) ? schema : null;
-			// The core hands over an already percent-decoded path.
-			const segments = req.path.split('/').filter(Boolean);
 			if (segments.length === 0) {
 				return await openApiResponse(ctx, cache, req, identity, schema);
 			}

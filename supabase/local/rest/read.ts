@@ -9,8 +9,10 @@ import {
 	type OrderTerm,
 	type SelectItem,
 	type Tree,
+	LIMITS,
 	parseField,
 	parseLogic,
+	tooComplex,
 	parseOperation,
 	parseOrder,
 	parseSelect
@@ -159,7 +161,9 @@ function parseNonNegative(value: string, what: string): number {
  * or on embeds (`rel.col=eq.1`, `rel.order=…`). Keys in `skip` are not filters (rpc arguments).
  */
 export function applyQuery(root: ReadNode, query: URLSearchParams, skip: Set<string>): void {
+	let n = 0;
 	for (const [key, value] of query) {
+		if (++n > LIMITS.parameters) throw tooComplex('query parameters', LIMITS.parameters);
 		if (RESERVED.has(key) || skip.has(key)) continue;
 		const logic = /^(?:(.+?)\.)??(not\.)?(or|and)$/.exec(key);
 		if (logic) {
