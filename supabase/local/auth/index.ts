@@ -1,4 +1,5 @@
 // The GoTrue-compatible /auth/v1 service of the local Supabase server.
+import { withoutTrailingSlashes } from '../http';
 import type { LocalRequest, LocalResponse, ServerContext, Service } from '../types';
 import { admin } from './admin';
 import type { Deps, Handler } from './deps';
@@ -58,7 +59,7 @@ const ROUTES: Record<string, Handler> = {
 };
 
 function route(req: LocalRequest): Handler | undefined {
-	const path = req.path.replace(/\/+$/, '') || '/';
+	const path = withoutTrailingSlashes(req.path);
 	if (path.startsWith('/admin/')) return admin;
 	return ROUTES[`${req.method} ${path}`];
 }
