@@ -1,7 +1,6 @@
 // `Prefer: count=planned` and `count=estimated` as PostgREST computes them (Query.hs readTotal):
 // planned is the planner's "Plan Rows" of EXPLAIN (FORMAT JSON) over the count query; estimated
 // counts exactly up to db-max-rows + 1 rows and, past db-max-rows, takes max(exact, planned).
-import type { Tx } from '../types';
 import type { Prefer } from './prefer';
 import { type ReadNode, nodeQuery } from './read';
 import type { SchemaCache } from './schema';
@@ -49,18 +48,20 @@ export function plannedCount(
 	};
 }
 
-/** Runs the EXPLAIN in the request's transaction and returns the total to report. */
-export async function resolveTotal(
-	tx: Tx,
+/**
+ * The total to report from the exact count (null for planned) and the EXPLAIN's result row (a
+ * one-column row holding the JSON plan), which ran in the request's transaction.
+ */
+export function totalFrom(
 	planned: PlannedCount,
-	exact: number | null
-): Promise<number | null> {
+	exact: number | null,
+	explained: unknown
+): number | null {
 	if (planned.mode === 'estimated' && exact !== null) {
 		if (planned.maxRows !== null && exact <= planned.maxRows) return exact;
 	}
-	const res = await tx.query<Record<string, unknown>>(planned.sql, planned.params);
-	const first = res.rows[0];
-	const raw = first ? Object.values(first)[0] : null;
+	const raw =
+		explained && typeof explained === 'object' ? Object.values(explained as object)[0] : null;
 	const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as
 		{ Plan?: { 'Plan Rows'?: number } }[] | null;
 	const rows = plan?.[0]?.Plan?.['Plan Rows'];

@@ -18,14 +18,14 @@ import {
 	countsExactly,
 	exactCountLimit,
 	plannedCount,
-	resolveTotal
+	totalFrom
 } from './count';
 import { negotiateMedia, strippedContentType } from './media';
 import { openApiResponse } from './openapi';
 import { checkMaxAffected } from './prefer';
 import { type DbSettings, loadDbSettings } from './settings';
 import { closest } from './fuzzy';
-import { inlineParams } from './inline';
+import { inlineParams, literal } from './inline';
 import { strictQuery, strictSegments } from './input';
 import { parseSelect } from './parse';
 import { aliasCounter, applyQuery, applyRangeHeader, buildNode, readStatement } from './read';
@@ -557,22 +557,28 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 		];
 		const setup = inlineParams(SETUP_SQL, setupValues);
 		const main = setup === null ? null : inlineParams(plan.sql, plan.params);
-		// A timezone before the statement, or planned counts and stripped nulls after it, need
-		// statements of their own: those requests take the step-by-step path.
-		const oneTrip = main !== null && !prefer.timezone && !plan.planned && !stripped;
+		const explain = plan.planned ? inlineParams(plan.planned.sql, plan.planned.params) : null;
+		// Prefer: timezone (a name from pg_timezone_names) for this transaction only.
+		const tz = prefer.timezone
+			? `select set_config('timezone', ${literal(prefer.timezone)}, true)`
+			: null;
 		return ctx.db.session(async (s) => {
 			let row: ResultRow | undefined;
 			let gucs: { status: string | null; headers: string | null } | undefined;
+			let explained: unknown = null;
 			let open = true;
-			if (oneTrip) {
-				// One round trip: BEGIN, setup, the statement, the response settings (and COMMIT for
-				// reads, which have nothing to undo when the response turns out to be an error).
+			if (setup !== null && main !== null && (!plan.planned || explain !== null)) {
+				// One round trip: BEGIN, setup, the statement (and its EXPLAIN for planned counts), the
+				// response settings (and COMMIT for reads, which have nothing to undo when the response
+				// turns out to be an error).
+				const parts = [setup, tz, main, explain, GUCS_SQL].filter((x) => x !== null);
 				const results = await s.batch(
-					`${s.begin(plan.readOnly)} ${setup}; ${main}; ${GUCS_SQL};${plan.readOnly ? ' COMMIT;' : ''}`
+					`${s.begin(plan.readOnly)} ${parts.join('; ')};${plan.readOnly ? ' COMMIT;' : ''}`
 				);
 				const end = results.length - (plan.readOnly ? 1 : 0);
-				row = results[end - 2]?.rows[0] as ResultRow | undefined;
 				gucs = results[end - 1]?.rows[0] as typeof gucs;
+				if (explain !== null) explained = results[end - 2]?.rows[0];
+				row = results[end - (explain !== null ? 3 : 2)]?.rows[0] as ResultRow | undefined;
 				open = !plan.readOnly;
 			} else {
 				await s.batch(s.begin(plan.readOnly));
@@ -581,25 +587,25 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 					await s.query(`select set_config('timezone', $1, true)`, [prefer.timezone]);
 				}
 				row = (await s.query<ResultRow>(plan.sql, plan.params)).rows[0];
-				row ??= { total: null, page_total: 0, body: '[]', single: null };
 				if (plan.planned) {
-					const exact = row.total === null ? null : Number(row.total);
-					row = { ...row, total: await resolveTotal(s, plan.planned, exact) };
-				}
-				if (stripped) {
-					// json_strip_nulls keeps every number's text, unlike a JSON.parse round trip.
-					const r = await s.query<{ body: string | null; single: string | null }>(
-						'select json_strip_nulls($1::json)::text as body, json_strip_nulls($2::json)::text as single',
-						[row.body, row.single]
-					);
-					row = { ...row, body: r.rows[0]?.body ?? null, single: r.rows[0]?.single ?? null };
+					explained = (await s.query(plan.planned.sql, plan.planned.params)).rows[0];
 				}
 				gucs = (await s.query<NonNullable<typeof gucs>>(GUCS_SQL)).rows[0];
 			}
-			let response = applyResponseGucs(
-				plan.respond(row ?? { total: null, page_total: 0, body: '[]', single: null }),
-				gucs
-			);
+			let result: ResultRow = row ?? { total: null, page_total: 0, body: '[]', single: null };
+			if (plan.planned) {
+				const exact = result.total === null ? null : Number(result.total);
+				result = { ...result, total: totalFrom(plan.planned, exact, explained) };
+			}
+			if (stripped) {
+				// json_strip_nulls keeps every number's text, unlike a JSON.parse round trip.
+				const st = await s.query<{ body: string | null; single: string | null }>(
+					'select json_strip_nulls($1::json)::text as body, json_strip_nulls($2::json)::text as single',
+					[result.body, result.single]
+				);
+				result = { ...result, body: st.rows[0]?.body ?? null, single: st.rows[0]?.single ?? null };
+			}
+			let response = applyResponseGucs(plan.respond(result), gucs);
 			if (stripped && response.body !== undefined && response.status !== 204) {
 				response = {
 					...response,

@@ -327,6 +327,9 @@ function relatedOrderSql(node: ReadNode, relation: string, field: Field, params:
 			`Verify that '${relation}' is included in the 'select' query parameter.`
 		);
 	}
+	if (embed.rel.toOne && !embed.rel.junction && embed.rel.fk.columns.length === 0) {
+		throw unsupported(`Ordering by the computed relationship '${relation}'`);
+	}
 	if (!embed.rel.toOne || embed.rel.junction) {
 		throw new ApiError(
 			400,
