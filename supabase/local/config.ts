@@ -180,7 +180,8 @@ export function configFromToml(text: string): LocalConfig {
  */
 export function applyAuthEnv(config: LocalConfig, env: NodeJS.ProcessEnv = process.env) {
 	const auth = config.auth;
-	if (env.GOTRUE_RATE_LIMIT_HEADER !== undefined) auth.rateLimitHeader = env.GOTRUE_RATE_LIMIT_HEADER;
+	if (env.GOTRUE_RATE_LIMIT_HEADER !== undefined)
+		auth.rateLimitHeader = env.GOTRUE_RATE_LIMIT_HEADER;
 	const count = (name: string, fallback: number) => {
 		const raw = env[name];
 		if (raw === undefined || raw === '') return fallback;

@@ -69,9 +69,7 @@ describe('a password change (GoTrue User.UpdatePassword)', () => {
 		const upd = await admin().updateUserById(user.id, { password: 'mat-khau-moi-2' });
 		expect(upd.error).toBeNull();
 		for (const s of [a, b]) {
-			expect((await refresh(s.session.refresh_token)).error?.code).toBe(
-				'refresh_token_not_found'
-			);
+			expect((await refresh(s.session.refresh_token)).error?.code).toBe('refresh_token_not_found');
 		}
 		expect((await signIn('hai@example.com', 'mat-khau-moi-2')).session.access_token).toBeTruthy();
 	});

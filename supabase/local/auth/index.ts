@@ -7,7 +7,8 @@ import { createLimiters } from './ratelimit';
 import { invite, recover, resend } from './resend';
 import { otp, signup } from './signup';
 import { token } from './token';
-import { getUser, logout, putUser, reauthenticate } from './user';
+import { reauthenticate } from './reauthenticate';
+import { getUser, logout, putUser } from './user';
 import { verifyGet, verifyPost } from './verify';
 
 const health: Handler = async () => ({

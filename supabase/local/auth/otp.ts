@@ -60,8 +60,9 @@ function minutes(seconds: number): number {
  * to them, as in Go.
  */
 export function renderSmsTemplate(template: string, code: string): string {
-	return template.replace(/(\s*)\{\{(-?)\s*\.Code\s*(-?)\}\}(\s*)/g, (_m, before, l, r, after) =>
-		`${l ? '' : before}${code}${r ? '' : after}`
+	return template.replace(
+		/(\s*)\{\{(-?)\s*\.Code\s*(-?)\}\}(\s*)/g,
+		(_m, before, l, r, after) => `${l ? '' : before}${code}${r ? '' : after}`
 	);
 }
 

@@ -78,16 +78,16 @@ export class WindowLimiter {
  * code is compared, so concurrent guesses cannot exceed the limit.
  */
 export class CodeAttempts {
-	private tries = new Map<string, number>();
+	private tries = new Map<string, { used: number; at: number }>();
 
 	constructor(private readonly max: () => number) {}
 
 	/** Counts one try or throws GoTrue's `otp_expired` when the code is already void. */
 	begin(recipient: string): { succeeded: () => void; voidNow: () => boolean } {
 		const max = this.max();
-		const used = this.tries.get(recipient) ?? 0;
+		const used = this.tries.get(recipient)?.used ?? 0;
 		if (max > 0 && used >= max) throw otpExpired();
-		this.tries.set(recipient, used + 1);
+		this.tries.set(recipient, { used: used + 1, at: Date.now() });
 		return {
 			succeeded: () => void this.tries.delete(recipient),
 			// True when this (wrong) try was the last one the code allowed.
@@ -98,6 +98,12 @@ export class CodeAttempts {
 	/** A new code was sent: it gets its full set of tries. */
 	reset(recipient: string): void {
 		this.tries.delete(recipient);
+	}
+
+	/** Forgets counts older than any code can live (guesses at unknown numbers add up otherwise). */
+	sweep(maxAgeMs = DAY): void {
+		const oldest = Date.now() - maxAgeMs;
+		for (const [key, entry] of this.tries) if (entry.at < oldest) this.tries.delete(key);
 	}
 }
 
@@ -132,9 +138,7 @@ export function createLimiters(auth: {
 		codeAttempts: new CodeAttempts(() => per.maxAttempts)
 	};
 	const sweeper = setInterval(() => {
-		for (const limiter of Object.values(limiters)) {
-			if (limiter instanceof WindowLimiter) limiter.sweep();
-		}
+		for (const limiter of Object.values(limiters)) limiter.sweep();
 	}, 60_000);
 	sweeper.unref();
 	return limiters;

@@ -67,9 +67,7 @@ describe('client address for per-address limits', () => {
 	it('takes the first value of the rate-limit header from the app server beside it', () => {
 		const xff = { 'x-forwarded-for': ' 203.0.113.9 , 10.0.0.1' };
 		expect(clientAddress(ctx('X-Forwarded-For'), req('127.0.0.1', xff))).toBe('203.0.113.9');
-		expect(clientAddress(ctx('X-Forwarded-For'), req('::ffff:127.0.0.1', xff))).toBe(
-			'203.0.113.9'
-		);
+		expect(clientAddress(ctx('X-Forwarded-For'), req('::ffff:127.0.0.1', xff))).toBe('203.0.113.9');
 		expect(clientAddress(ctx('X-Forwarded-For'), req('::1', xff))).toBe('203.0.113.9');
 	});
 

@@ -81,7 +81,6 @@ export function clientAddress(ctx: ServerContext, req: LocalRequest): string {
 	return req.ip;
 }
 
-
 /** GoTrue's GetReferrer: `redirect_to` when allowed, else the Referer when allowed, else the site. */
 export function redirectTarget(
 	ctx: ServerContext,

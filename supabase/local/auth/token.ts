@@ -32,7 +32,9 @@ const passwordGrant: Handler = async (deps, req) => {
 		throw badRequest('phone_not_confirmed', 'Phone not confirmed');
 	}
 	return {
-		json: await ctx.db.transaction((tx) => issueSession(ctx, tx, user.id, 'password', meta(deps, req)))
+		json: await ctx.db.transaction((tx) =>
+			issueSession(ctx, tx, user.id, 'password', meta(deps, req))
+		)
 	};
 };
 

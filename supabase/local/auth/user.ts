@@ -3,24 +3,17 @@ import bcrypt from 'bcryptjs';
 import type { LocalRequest, Tx } from '../types';
 import { AuthError, badRequest, forbidden, unprocessable } from './errors';
 import type { Deps, Handler } from './deps';
-import { clearOneTimeTokens, fresh, sendEmailOtp, sendPhoneOtp, tokenHash } from './otp';
+import { sendEmailOtp, sendPhoneOtp } from './otp';
 import { bearerClaims, obj, readBody, redirectTarget, str, type Claims } from './request';
 import { guardedSend } from './send-guard';
 import { sessionMissing } from './sessions';
 import { BCRYPT_COST, checkPassword } from './signup';
-import { guardedCode } from './verify';
-import {
-	findUser,
-	isBanned,
-	mergeMetadata,
-	upsertIdentity,
-	userJson,
-	type UserRow
-} from './users';
+import { checkNonce } from './reauthenticate';
+import { findUser, isBanned, mergeMetadata, upsertIdentity, userJson, type UserRow } from './users';
 import { normaliseEmail, normalisePhone } from './validate';
 
 /** GoTrue's requireAuthentication: the user, the session, and no banned user. */
-async function authenticated(
+export async function authenticated(
 	deps: Deps,
 	tx: Tx,
 	req: LocalRequest
@@ -69,10 +62,9 @@ const CONTACT = {
 					})
 				);
 			} else {
-				await tx.query(
-					`update auth.users set email_change_token_current = '' where id = $1`,
-					[user.id]
-				);
+				await tx.query(`update auth.users set email_change_token_current = '' where id = $1`, [
+					user.id
+				]);
 			}
 		}
 	},
@@ -127,47 +119,6 @@ export const getUser: Handler = async (deps, req) =>
 		return { json: await userJson(tx, user) };
 	});
 
-const DAY_MS = 24 * 60 * 60_000;
-
-/**
- * GoTrue's verifyReauthentication: the nonce is the code POST /reauthenticate sent, within the
- * OTP lifetime; it is used up. Wrong nonces count as wrong tries of that code.
- */
-async function checkNonce(deps: Deps, tx: Tx, user: UserRow, nonce: string): Promise<void> {
-	const invalid = () =>
-		badRequest('reauthentication_not_valid', 'Nonce has expired or is invalid');
-	if (!user.reauthentication_token || !user.reauthentication_sent_at) throw invalid();
-	const recipient = user.email ? user.email.toLowerCase() : (user.phone ?? '');
-	const expiry = user.email
-		? deps.ctx.config.auth.email.otpExpiry
-		: deps.ctx.config.auth.sms.otpExpiry;
-	try {
-		await guardedCode(
-			deps,
-			recipient,
-			async () =>
-				tokenHash(recipient, nonce.trim()) === user.reauthentication_token &&
-				fresh(user.reauthentication_sent_at, expiry)
-					? true
-					: undefined,
-			async () => {
-				await tx.query(`update auth.users set reauthentication_token = '' where id = $1`, [
-					user.id
-				]);
-			}
-		);
-	} catch (err) {
-		if (err instanceof AuthError && err.code === 'otp_expired') throw invalid();
-		throw err;
-	}
-	await tx.query(
-		`update auth.users set reauthentication_token = '', reauthentication_sent_at = null
-		where id = $1`,
-		[user.id]
-	);
-	await clearOneTimeTokens(tx, user.id, ['reauthentication_token']);
-}
-
 /**
  * GoTrue's User.UpdatePassword: pending codes and links are cleared (whoever asked for them may
  * not be trusted any more), and every other session ends — all of them without a session (admin).
@@ -204,11 +155,13 @@ export const putUser: Handler = async (deps, req) => {
 	if (password) checkPassword(deps, password);
 	const newHash = password ? await bcrypt.hash(password, BCRYPT_COST) : undefined;
 	return deps.ctx.db.transaction(async (tx) => {
-		let { user, session } = await authenticated(deps, tx, req);
+		const auth = await authenticated(deps, tx, req);
+		const session = auth.session;
+		let user = auth.user;
 		if (password !== undefined && newHash) {
 			// secure_password_change: a session older than a day needs the reauthentication nonce.
 			const stale =
-				!session || Date.now() > new Date(session.created_at).getTime() + DAY_MS;
+				!session || Date.now() > new Date(session.created_at).getTime() + 24 * 3_600_000;
 			if (deps.ctx.config.auth.email.securePasswordChange && stale) {
 				const nonce = str(body, 'nonce');
 				if (!nonce) {
@@ -243,37 +196,6 @@ export const putUser: Handler = async (deps, req) => {
 		return { json: await userJson(tx, user) };
 	});
 };
-
-/** POST /reauthenticate: a code to the user's e-mail (or phone), the nonce for PUT /user. */
-export const reauthenticate: Handler = async (deps, req) =>
-	deps.ctx.db.transaction(async (tx) => {
-		const { user } = await authenticated(deps, tx, req);
-		const email = user.email ?? '';
-		const phone = user.phone ?? '';
-		if (!email && !phone) {
-			throw unprocessable(
-				'validation_failed',
-				'Reauthentication requires the user to have an email or a phone number'
-			);
-		}
-		if (email) {
-			if (!user.email_confirmed_at) {
-				throw badRequest('email_not_confirmed', 'Please verify your email first.');
-			}
-			const redirectTo = redirectTarget(deps.ctx, null, req);
-			await guardedSend(deps, 'email', email.toLowerCase(), () =>
-				sendEmailOtp(deps.ctx, tx, user, email, 'reauthentication', { redirectTo })
-			);
-			return { json: {} };
-		}
-		if (!user.phone_confirmed_at) {
-			throw badRequest('phone_not_confirmed', 'Please verify your phone first.');
-		}
-		const id = await guardedSend(deps, 'sms', phone, () =>
-			sendPhoneOtp(deps.ctx, tx, user, phone, 'reauthentication')
-		);
-		return { json: { message_id: id } };
-	});
 
 export const logout: Handler = async (deps, req) => {
 	const scope = req.query.get('scope') ?? 'global';

@@ -189,8 +189,7 @@ async function locate(
 		email_change_token_new: match.user.email_change,
 		email_change_token_current: match.user.email?.toLowerCase(),
 		phone_change_token: match.user.phone_change,
-		confirmation_token:
-			type === 'sms' ? match.user.phone : match.user.email?.toLowerCase(),
+		confirmation_token: type === 'sms' ? match.user.phone : match.user.email?.toLowerCase(),
 		recovery_token: match.user.email?.toLowerCase()
 	};
 	return owners[match.column] === recipient ? match : undefined;
@@ -222,13 +221,7 @@ async function verifyInTx(
 			const authCode = await issueAuthCode(tx, match.user.id);
 			if (authCode) return { authCode };
 		}
-		const session = await issueSession(
-			deps.ctx,
-			tx,
-			match.user.id,
-			METHOD[type],
-			meta(deps, req)
-		);
+		const session = await issueSession(deps.ctx, tx, match.user.id, METHOD[type], meta(deps, req));
 		return { session };
 	});
 }
