@@ -162,7 +162,9 @@ export async function sendEmailOtp(
 	}
 	const code = generateCode(mail.otpLength);
 	const hash = tokenHash(email, code);
-	const extra = kind === 'email_change' ? ', email_change = $3' : '';
+	// A new change request starts its confirmations from zero (GoTrue's email_change_confirm_status).
+	const extra =
+		kind === 'email_change' ? ', email_change = $3, email_change_confirm_status = 0' : '';
 	await tx.query(
 		`update auth.users set ${cols.token} = $2, ${String(cols.sentAt)} = now()${extra} where id = $1`,
 		kind === 'email_change' ? [user.id, hash, email] : [user.id, hash]
