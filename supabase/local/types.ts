@@ -77,6 +77,10 @@ export interface LocalConfig {
 			otpLength: number;
 			otpExpiry: number;
 			maxFrequency: number;
+			/** `double_confirm_changes`: an e-mail change is confirmed at both addresses. */
+			doubleConfirmChanges: boolean;
+			/** `secure_password_change`: a password change needs a fresh session or a nonce. */
+			securePasswordChange: boolean;
 		};
 		sms: {
 			enableSignup: boolean;
@@ -84,6 +88,22 @@ export interface LocalConfig {
 			otpLength: number;
 			otpExpiry: number;
 			maxFrequency: number;
+			/** Go template with `{{ .Code }}`, as GoTrue renders it. */
+			template: string;
+		};
+		/**
+		 * GoTrue's GOTRUE_RATE_LIMIT_HEADER: per-address limits key on the first value of this
+		 * header ('' = the socket address only). Not a config.toml key (the CLI refuses unknown
+		 * keys): environment only.
+		 */
+		rateLimitHeader: string;
+		/** Limits GoTrue lacks (environment only; see auth/README.md). 0 = off. */
+		recipientLimits: {
+			/** Wrong codes per sent code before it is void (supabase/auth#2819's proposal). */
+			maxAttempts: number;
+			/** Codes sent to one phone number or address per hour, and per day. */
+			sendsPerHour: number;
+			sendsPerDay: number;
 		};
 		rateLimit: {
 			emailSent: number;

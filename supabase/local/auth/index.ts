@@ -8,6 +8,7 @@ import { createLimiters } from './ratelimit';
 import { invite, recover, resend } from './resend';
 import { otp, signup } from './signup';
 import { token } from './token';
+import { reauthenticate } from './reauthenticate';
 import { getUser, logout, putUser } from './user';
 import { verifyGet, verifyPost } from './verify';
 
@@ -55,7 +56,9 @@ const ROUTES: Record<string, Handler> = {
 	'GET /verify': verifyGet,
 	'GET /user': getUser,
 	'PUT /user': putUser,
-	'POST /logout': logout
+	'POST /logout': logout,
+	'GET /reauthenticate': reauthenticate,
+	'POST /reauthenticate': reauthenticate
 };
 
 function route(req: LocalRequest): Handler | undefined {
@@ -65,7 +68,7 @@ function route(req: LocalRequest): Handler | undefined {
 }
 
 export function createAuthService(ctx: ServerContext): Service {
-	const deps: Deps = { ctx, limits: createLimiters(ctx.config.auth.rateLimit) };
+	const deps: Deps = { ctx, limits: createLimiters(ctx.config.auth) };
 	return {
 		async handle(req: LocalRequest): Promise<LocalResponse> {
 			try {
