@@ -7,7 +7,7 @@ import {
 	TEXT_SIZE_COOKIE,
 	type DisplayPrefs
 } from '$lib/preferences';
-import type { ProfileSummary } from './db/profiles';
+import type { ProfileSummary } from '$lib/types/profiles';
 
 const YEAR = 60 * 60 * 24 * 365;
 // Readable by the service worker's fetches too; nothing secret in them.
