@@ -36,6 +36,24 @@ export default ts.config(
 		}
 	},
 	{
+		// What a background worker (a plain tsx process, no Vite) imports must not use SvelteKit's
+		// aliases; src/lib/worker-safe.test.ts also imports these files in such a process.
+		files: ['src/lib/server/db/**', 'src/lib/i18n/translate.ts', 'src/lib/types/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '^\\$(lib|env|app)(/|$)',
+							message: 'Worker-safe code imports relative paths, not SvelteKit aliases.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		ignores: [
 			'build/',
 			'.svelte-kit/',

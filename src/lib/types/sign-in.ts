@@ -1,6 +1,6 @@
 // What a sign-in action returns, shared by the server actions and the sign-in page.
-import type { AuthFailure } from '$lib/auth/errors';
-import type { FieldErrors } from '$lib/validation/form';
+import type { AuthFailure } from '../auth/errors';
+import type { FieldErrors } from '../validation/form';
 
 /** Everything a sign-in action returns, so the page has one shape to read. */
 export interface SignInState {
