@@ -1,18 +1,12 @@
 // Loads and saves the fields shared by onboarding and the profile page.
 import { env } from '$env/dynamic/public';
 import * as areas from '$lib/server/db/areas';
-import * as consents from '$lib/server/db/consents';
 import * as homeLocations from '$lib/server/db/home-locations';
 import * as profiles from '$lib/server/db/profiles';
 import { fail, type Cookies } from '@sveltejs/kit';
 import { savePrefsCookies } from '$lib/server/preferences';
 import { formToObject, parseForm, type FieldErrors } from '$lib/validation/form';
-import {
-	onboardingSchema,
-	PROFILE_ARRAY_FIELDS,
-	profileSchema,
-	type ProfileInput
-} from '$lib/validation/profile';
+import { onboardingSchema, PROFILE_ARRAY_FIELDS, profileSchema } from '$lib/validation/profile';
 
 const DEFAULT_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
@@ -41,7 +35,6 @@ export async function loadProfileForm(locals: App.Locals, userId: string) {
  */
 export async function submitProfileForm(
 	event: { request: Request; locals: App.Locals; cookies: Cookies },
-	userId: string,
 	options: { onboarded?: boolean } = {}
 ) {
 	const { request, locals, cookies } = event;
@@ -49,30 +42,14 @@ export async function submitProfileForm(
 	const schema = options.onboarded ? onboardingSchema : profileSchema;
 	const parsed = parseForm(schema, form, PROFILE_ARRAY_FIELDS);
 	if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-	if ((await saveProfileForm(locals, userId, parsed.data, options)) === 'unknown_ward') {
+	const saved = await profiles.saveForm(locals.supabase, parsed.data, {
+		onboarding: options.onboarded
+	});
+	if (saved === 'unknown_ward') {
 		const errors: FieldErrors = { ward_id: 'validation.ward_required' };
 		return fail(400, { errors, values: formToObject(form, PROFILE_ARRAY_FIELDS) });
 	}
 	locals.prefs = { textSize: parsed.data.text_size, highContrast: parsed.data.high_contrast };
 	savePrefsCookies(cookies, locals.prefs);
 	return { form };
-}
-
-/** Saves the profile and the home point (the ward centre unless one was picked on the map). */
-async function saveProfileForm(
-	locals: App.Locals,
-	userId: string,
-	input: ProfileInput,
-	options: { onboarded?: boolean } = {}
-): Promise<'saved' | 'unknown_ward'> {
-	const ward = await areas.getWard(locals.supabase, input.ward_id);
-	if (!ward) return 'unknown_ward';
-	const point =
-		input.lat !== null && input.lng !== null
-			? { lat: input.lat, lng: input.lng }
-			: { lat: ward.center_lat, lng: ward.center_lng };
-	await profiles.save(locals.supabase, userId, input, options);
-	await homeLocations.set(locals.supabase, userId, point);
-	if (options.onboarded) await consents.record(locals.supabase, userId, ['terms', 'personal_data']);
-	return 'saved';
 }

@@ -718,12 +718,7 @@ export type Database = {
           dedupe_key: string | null
           id: number
           kind: string
-          params: Json | null
           profile_id: string
-          push_attempts: number
-          push_claim: string | null
-          push_claimed_until: string | null
-          push_outcome: string | null
           push_sent_at: string | null
           read_at: string | null
           send_after: string
@@ -737,12 +732,7 @@ export type Database = {
           dedupe_key?: string | null
           id?: number
           kind: string
-          params?: Json | null
           profile_id: string
-          push_attempts?: number
-          push_claim?: string | null
-          push_claimed_until?: string | null
-          push_outcome?: string | null
           push_sent_at?: string | null
           read_at?: string | null
           send_after?: string
@@ -756,12 +746,7 @@ export type Database = {
           dedupe_key?: string | null
           id?: number
           kind?: string
-          params?: Json | null
           profile_id?: string
-          push_attempts?: number
-          push_claim?: string | null
-          push_claimed_until?: string | null
-          push_outcome?: string | null
           push_sent_at?: string | null
           read_at?: string | null
           send_after?: string
@@ -804,8 +789,6 @@ export type Database = {
           quiet_hours_end: string | null
           quiet_hours_start: string | null
           registered_by: string | null
-          remind_1h: boolean
-          remind_24h: boolean
           teaching_radius_m: number
           text_size: string
           updated_at: string
@@ -829,8 +812,6 @@ export type Database = {
           quiet_hours_end?: string | null
           quiet_hours_start?: string | null
           registered_by?: string | null
-          remind_1h?: boolean
-          remind_24h?: boolean
           teaching_radius_m?: number
           text_size?: string
           updated_at?: string
@@ -854,8 +835,6 @@ export type Database = {
           quiet_hours_end?: string | null
           quiet_hours_start?: string | null
           registered_by?: string | null
-          remind_1h?: boolean
-          remind_24h?: boolean
           teaching_radius_m?: number
           text_size?: string
           updated_at?: string
@@ -1074,18 +1053,14 @@ export type Database = {
       }
       sessions: {
         Row: {
-          cancel_reason: string | null
-          cancelled_by: string | null
           capacity: number
           completed_at: string | null
           created_at: string
           created_by: string | null
           ends_at: string
-          expires_at: string | null
           id: number
           kind: string
           notes: string
-          place_note: string
           place_type: string
           request_id: number | null
           skill_id: number
@@ -1097,18 +1072,14 @@ export type Database = {
           ward_id: number
         }
         Insert: {
-          cancel_reason?: string | null
-          cancelled_by?: string | null
           capacity?: number
           completed_at?: string | null
           created_at?: string
           created_by?: string | null
           ends_at: string
-          expires_at?: string | null
           id?: number
           kind?: string
           notes?: string
-          place_note?: string
           place_type: string
           request_id?: number | null
           skill_id: number
@@ -1120,18 +1091,14 @@ export type Database = {
           ward_id: number
         }
         Update: {
-          cancel_reason?: string | null
-          cancelled_by?: string | null
           capacity?: number
           completed_at?: string | null
           created_at?: string
           created_by?: string | null
           ends_at?: string
-          expires_at?: string | null
           id?: number
           kind?: string
           notes?: string
-          place_note?: string
           place_type?: string
           request_id?: number | null
           skill_id?: number
@@ -1143,13 +1110,6 @@ export type Database = {
           ward_id?: number
         }
         Relationships: [
-          {
-            foreignKeyName: "sessions_cancelled_by_fkey"
-            columns: ["cancelled_by"]
-            isOneToOne: false
-            referencedRelation: "profiles"
-            referencedColumns: ["id"]
-          },
           {
             foreignKeyName: "sessions_created_by_fkey"
             columns: ["created_by"]
@@ -1537,15 +1497,6 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
-      answer_lesson: {
-        Args: {
-          p_session_id: number
-          p_accept: boolean
-          p_reason?: string
-          p_for?: string
-        }
-        Returns: string
-      }
       approximate_location: {
         Args: { p_profile_id: string }
         Returns: {
@@ -1553,43 +1504,9 @@ export type Database = {
           lng: number
         }[]
       }
-      cancel_lesson: {
-        Args: { p_session_id: number; p_reason: string }
-        Returns: undefined
-      }
-      claim_push_batch: {
-        Args: { p_limit?: number; p_lease_seconds?: number }
-        Returns: {
-          id: number
-          claim: string
-          profile_id: string
-          locale: string
-          kind: string
-          title: string
-          body: string
-          url: string
-          params: Json
-          session_id: number
-          attempts: number
-          subscriptions: Json
-        }[]
-      }
       confirm_session: {
-        Args: { p_session_id: number; p_code?: string; p_learner_id?: string }
-        Returns: {
-          outcome: string
-          learner_id: string
-          attempts_left: number
-        }[]
-      }
-      finish_push_batch: {
-        Args: {
-          p_claim: string
-          p_sent: number[]
-          p_retry?: Json
-          p_gone?: number[]
-        }
-        Returns: number
+        Args: { p_session_id: number; p_code: string }
+        Returns: string
       }
       profile_cards: {
         Args: { p_ids: string[] }
@@ -1603,42 +1520,20 @@ export type Database = {
           badge_count: number
         }[]
       }
-      propose_lesson: {
+      save_profile: {
         Args: {
-          p_request_id: number
-          p_starts_at: string
-          p_ends_at: string
-          p_place_type: string
-          p_venue_id?: number
-          p_place_note?: string
+          p_display_name: string
+          p_wants_to_learn: boolean
+          p_can_teach: boolean
+          p_ward_id: number
+          p_languages: string[]
+          p_text_size: string
+          p_high_contrast: boolean
+          p_lat?: number
+          p_lng?: number
+          p_consents?: Json
         }
-        Returns: number
-      }
-      report_no_show: {
-        Args: { p_session_id: number; p_absent_id: string; p_note?: string }
-        Returns: undefined
-      }
-      reschedule_lesson: {
-        Args: {
-          p_session_id: number
-          p_starts_at: string
-          p_ends_at: string
-          p_reason: string
-        }
-        Returns: undefined
-      }
-      run_lesson_jobs: {
-        Args: Record<PropertyKey, never>
-        Returns: number
-      }
-      save_push_subscription: {
-        Args: {
-          p_endpoint: string
-          p_p256dh: string
-          p_auth: string
-          p_user_agent?: string
-        }
-        Returns: number
+        Returns: string
       }
       teaching_ripple: {
         Args: { p_profile_id?: string }
@@ -1646,10 +1541,6 @@ export type Database = {
           depth: number
           people: number
         }[]
-      }
-      unlock_session_code: {
-        Args: { p_session_id: number }
-        Returns: boolean
       }
     }
     Enums: {

@@ -1,7 +1,7 @@
 // The sign-in form actions: phone + SMS code first, e-mail + password or e-mail code second.
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import type { AuthError } from '@supabase/supabase-js';
-import { mapAuthError, type AuthFailure } from '$lib/auth/errors';
+import { mapAuthError } from '$lib/auth/errors';
 import {
 	emailCodeSchema,
 	emailPasswordSchema,
@@ -9,20 +9,11 @@ import {
 	phoneCodeSchema,
 	phoneSchema
 } from '$lib/validation/auth';
-import { parseForm, type FieldErrors } from '$lib/validation/form';
+import { parseForm } from '$lib/validation/form';
+import type { SignInState } from '$lib/types/sign-in';
 import { finishSignIn, safeRedirect } from './after-sign-in';
 
-/** Everything a sign-in action returns, so the page has one shape to read. */
-export interface SignInState {
-	step?: 'phone_code' | 'email_code';
-	phone?: string;
-	email?: string;
-	errors?: FieldErrors;
-	authError?: AuthFailure;
-	values?: Record<string, unknown>;
-	/** Which e-mail form failed, so its errors show next to it. */
-	submitted?: 'password' | 'code';
-}
+export type { SignInState };
 
 const invalid = (state: SignInState) => fail(400, state);
 const refused = (error: AuthError, state: SignInState) =>

@@ -23,7 +23,7 @@ export const actions = {
 	default: async (event) => {
 		const user = event.locals.user;
 		if (!user) redirect(303, '/sign-in');
-		const result = await submitProfileForm(event, user.id, { onboarded: true });
+		const result = await submitProfileForm(event, { onboarded: true });
 		if (!('form' in result)) return result;
 		redirect(303, safeRedirect(result.form.get('redirect_to')));
 	}

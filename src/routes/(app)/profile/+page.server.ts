@@ -24,7 +24,7 @@ export const actions = {
 	default: async (event) => {
 		const user = event.locals.user;
 		if (!user) return fail(401, { errors: {}, values: {} });
-		const result = await submitProfileForm(event, user.id);
+		const result = await submitProfileForm(event);
 		return 'form' in result ? { saved: true } : result;
 	}
 } satisfies Actions;
