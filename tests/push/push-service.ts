@@ -9,7 +9,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ece from 'http_ece';
+import { createRequire } from 'node:module';
+
+// http_ece ships no types; this is the one call the service makes.
+const ece = createRequire(import.meta.url)('http_ece') as {
+	decrypt(
+		body: Buffer,
+		params: { version: 'aes128gcm'; privateKey: ECDH; authSecret: string }
+	): Buffer;
+};
 
 export interface TestDevice {
 	id: string;

@@ -3,7 +3,7 @@
 // row is claimed by one worker at a time, and one killed mid-batch is taken over when its lease ends.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { buildPayload, sendOptions, type OutboxNotification } from './payload';
-import type { PushSender, SendResult, Subscription } from './sender';
+import type { PushSender, Subscription } from './sender';
 
 interface ClaimedRow extends OutboxNotification {
 	claim: string;
