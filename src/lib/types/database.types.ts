@@ -718,7 +718,12 @@ export type Database = {
           dedupe_key: string | null
           id: number
           kind: string
+          params: Json | null
           profile_id: string
+          push_attempts: number
+          push_claim: string | null
+          push_claimed_until: string | null
+          push_outcome: string | null
           push_sent_at: string | null
           read_at: string | null
           send_after: string
@@ -732,7 +737,12 @@ export type Database = {
           dedupe_key?: string | null
           id?: number
           kind: string
+          params?: Json | null
           profile_id: string
+          push_attempts?: number
+          push_claim?: string | null
+          push_claimed_until?: string | null
+          push_outcome?: string | null
           push_sent_at?: string | null
           read_at?: string | null
           send_after?: string
@@ -746,7 +756,12 @@ export type Database = {
           dedupe_key?: string | null
           id?: number
           kind?: string
+          params?: Json | null
           profile_id?: string
+          push_attempts?: number
+          push_claim?: string | null
+          push_claimed_until?: string | null
+          push_outcome?: string | null
           push_sent_at?: string | null
           read_at?: string | null
           send_after?: string
@@ -789,6 +804,8 @@ export type Database = {
           quiet_hours_end: string | null
           quiet_hours_start: string | null
           registered_by: string | null
+          remind_1h: boolean
+          remind_24h: boolean
           teaching_radius_m: number
           text_size: string
           updated_at: string
@@ -812,6 +829,8 @@ export type Database = {
           quiet_hours_end?: string | null
           quiet_hours_start?: string | null
           registered_by?: string | null
+          remind_1h?: boolean
+          remind_24h?: boolean
           teaching_radius_m?: number
           text_size?: string
           updated_at?: string
@@ -835,6 +854,8 @@ export type Database = {
           quiet_hours_end?: string | null
           quiet_hours_start?: string | null
           registered_by?: string | null
+          remind_1h?: boolean
+          remind_24h?: boolean
           teaching_radius_m?: number
           text_size?: string
           updated_at?: string
@@ -1053,14 +1074,18 @@ export type Database = {
       }
       sessions: {
         Row: {
+          cancel_reason: string | null
+          cancelled_by: string | null
           capacity: number
           completed_at: string | null
           created_at: string
           created_by: string | null
           ends_at: string
+          expires_at: string | null
           id: number
           kind: string
           notes: string
+          place_note: string
           place_type: string
           request_id: number | null
           skill_id: number
@@ -1072,14 +1097,18 @@ export type Database = {
           ward_id: number
         }
         Insert: {
+          cancel_reason?: string | null
+          cancelled_by?: string | null
           capacity?: number
           completed_at?: string | null
           created_at?: string
           created_by?: string | null
           ends_at: string
+          expires_at?: string | null
           id?: number
           kind?: string
           notes?: string
+          place_note?: string
           place_type: string
           request_id?: number | null
           skill_id: number
@@ -1091,14 +1120,18 @@ export type Database = {
           ward_id: number
         }
         Update: {
+          cancel_reason?: string | null
+          cancelled_by?: string | null
           capacity?: number
           completed_at?: string | null
           created_at?: string
           created_by?: string | null
           ends_at?: string
+          expires_at?: string | null
           id?: number
           kind?: string
           notes?: string
+          place_note?: string
           place_type?: string
           request_id?: number | null
           skill_id?: number
@@ -1110,6 +1143,13 @@ export type Database = {
           ward_id?: number
         }
         Relationships: [
+          {
+            foreignKeyName: "sessions_cancelled_by_fkey"
+            columns: ["cancelled_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
           {
             foreignKeyName: "sessions_created_by_fkey"
             columns: ["created_by"]
@@ -1497,6 +1537,15 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      answer_lesson: {
+        Args: {
+          p_session_id: number
+          p_accept: boolean
+          p_reason?: string
+          p_for?: string
+        }
+        Returns: string
+      }
       approximate_location: {
         Args: { p_profile_id: string }
         Returns: {
@@ -1504,9 +1553,43 @@ export type Database = {
           lng: number
         }[]
       }
+      cancel_lesson: {
+        Args: { p_session_id: number; p_reason: string }
+        Returns: undefined
+      }
+      claim_push_batch: {
+        Args: { p_limit?: number; p_lease_seconds?: number }
+        Returns: {
+          id: number
+          claim: string
+          profile_id: string
+          locale: string
+          kind: string
+          title: string
+          body: string
+          url: string
+          params: Json
+          session_id: number
+          attempts: number
+          subscriptions: Json
+        }[]
+      }
       confirm_session: {
-        Args: { p_session_id: number; p_code: string }
-        Returns: string
+        Args: { p_session_id: number; p_code?: string; p_learner_id?: string }
+        Returns: {
+          outcome: string
+          learner_id: string
+          attempts_left: number
+        }[]
+      }
+      finish_push_batch: {
+        Args: {
+          p_claim: string
+          p_sent: number[]
+          p_retry?: Json
+          p_gone?: number[]
+        }
+        Returns: number
       }
       profile_cards: {
         Args: { p_ids: string[] }
@@ -1519,6 +1602,34 @@ export type Database = {
           verified: boolean
           badge_count: number
         }[]
+      }
+      propose_lesson: {
+        Args: {
+          p_request_id: number
+          p_starts_at: string
+          p_ends_at: string
+          p_place_type: string
+          p_venue_id?: number
+          p_place_note?: string
+        }
+        Returns: number
+      }
+      report_no_show: {
+        Args: { p_session_id: number; p_absent_id: string; p_note?: string }
+        Returns: undefined
+      }
+      reschedule_lesson: {
+        Args: {
+          p_session_id: number
+          p_starts_at: string
+          p_ends_at: string
+          p_reason: string
+        }
+        Returns: undefined
+      }
+      run_lesson_jobs: {
+        Args: Record<PropertyKey, never>
+        Returns: number
       }
       save_profile: {
         Args: {
@@ -1535,12 +1646,25 @@ export type Database = {
         }
         Returns: string
       }
+      save_push_subscription: {
+        Args: {
+          p_endpoint: string
+          p_p256dh: string
+          p_auth: string
+          p_user_agent?: string
+        }
+        Returns: number
+      }
       teaching_ripple: {
         Args: { p_profile_id?: string }
         Returns: {
           depth: number
           people: number
         }[]
+      }
+      unlock_session_code: {
+        Args: { p_session_id: number }
+        Returns: boolean
       }
     }
     Enums: {
