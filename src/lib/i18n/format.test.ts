@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from './format';
+import { formatDate, formatDateTime } from './format';
 
 // 23:30 UTC on 29 Nov is 06:30 on 30 Nov in Ho Chi Minh City (UTC+7, no daylight saving).
 const lateUtc = '2026-11-29T23:30:00Z';
@@ -13,5 +13,12 @@ describe('formatDate', () => {
 	it('accepts Date objects and epoch numbers', () => {
 		const date = new Date(lateUtc);
 		expect(formatDate(date, 'vi')).toBe(formatDate(date.getTime(), 'vi'));
+	});
+});
+
+describe('formatDateTime', () => {
+	it('gives the time on a 24-hour clock, then the date, in Asia/Ho_Chi_Minh', () => {
+		expect(formatDateTime(lateUtc, 'vi')).toBe('06:30 30/11/2026');
+		expect(formatDateTime(lateUtc, 'en')).toBe('06:30 30/11/2026');
 	});
 });

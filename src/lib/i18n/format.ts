@@ -17,3 +17,14 @@ export function formatDate(value: DateInput, locale: Locale): string {
 		year: 'numeric'
 	}).format(toDate(value));
 }
+
+/** 19:30 29/11/2026: when a lesson starts, as a reminder says it. */
+export function formatDateTime(value: DateInput, locale: Locale): string {
+	const time = new Intl.DateTimeFormat(INTL_TAGS[locale], {
+		timeZone: TIME_ZONE,
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23'
+	}).format(toDate(value));
+	return `${time} ${formatDate(value, locale)}`;
+}

@@ -1,6 +1,6 @@
 // The text of a push, in the recipient's language, built from a notification row (message keys and
 // values written by the database) and kept within one aes128gcm record.
-import { formatTime, formatDate } from '../../i18n/format';
+import { formatDateTime } from '../../i18n/format';
 import { isLocale, DEFAULT_LOCALE, type Locale } from '../../i18n/config';
 import type { MessageKey } from '../../i18n/keys';
 import { translate } from '../../i18n/translate';
@@ -35,7 +35,7 @@ function values(locale: Locale, params: Record<string, unknown>): Record<string,
 		skill: String(skill ?? ''),
 		teacher: String(params.teacher ?? ''),
 		reason: String(params.reason ?? '—'),
-		when: startsAt ? `${formatTime(startsAt, locale)} ${formatDate(startsAt, locale)}` : ''
+		when: startsAt ? formatDateTime(startsAt, locale) : ''
 	};
 }
 
