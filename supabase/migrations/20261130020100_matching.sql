@@ -17,10 +17,11 @@
 -- - Only verified volunteers are offered requests at a learner's home. A
 --   self-declared (unverified) volunteer is offered requests at venues and
 --   public points only, at cell precision, without notes or needs.
--- - The exact `near_lat`/`near_lng` of a request are no longer readable from
---   the table by anyone (column privileges); `request_place()` gives them to
---   the learner, whoever filed the request and the teacher of a scheduled
---   session for it. Select help_requests by column list, never `*`.
+-- - The exact point a learner chose (`near_lat`/`near_lng`) is kept apart, in
+--   private.help_request_points; the table's columns hold its grid cell, so
+--   nobody (not even a volunteer of the ward) reads the café at the mouth of
+--   the alley from the table. `request_place()` gives the exact point to the
+--   learner, whoever filed the request and the teacher of a scheduled session.
 -- =============================================================================
 
 -- -----------------------------------------------------------------------------
@@ -180,6 +181,94 @@ $$;
 
 revoke execute on function private.teaching_point(uuid) from public, anon, authenticated;
 
+-- -----------------------------------------------------------------------------
+-- Exact chosen points, kept apart from the table everyone may read rows of
+-- -----------------------------------------------------------------------------
+
+/**
+ * The exact point a learner chose for a request at a public point. The
+ * request row itself keeps only the grid cell in near_lat/near_lng. No client
+ * reads this table; request_place() decides who gets the point.
+ */
+create table private.help_request_points (
+  request_id bigint primary key,
+  lat double precision not null check (lat between -90 and 90),
+  lng double precision not null check (lng between -180 and 180)
+);
+
+comment on table private.help_request_points is
+  'Exact near_point of help requests (the table keeps only the cell); read via request_place().';
+
+alter table private.help_request_points enable row level security;
+revoke all on private.help_request_points from public, anon, authenticated;
+
+/**
+ * Keeps a chosen point out of the request row: a new or moved point is stored
+ * exactly in private.help_request_points and the row keeps its grid cell. A
+ * form that sends back the cell it read leaves the exact point as it was.
+ * Runs before help_requests_prepare (trigger names sort alphabetically).
+ */
+create or replace function private.keep_request_point_private()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if new.place_type <> 'near_point' or new.near_lat is null or new.near_lng is null then
+    if tg_op = 'UPDATE' then
+      delete from private.help_request_points where request_id = new.id;
+    end if;
+    return new;
+  end if;
+  if tg_op = 'INSERT'
+     or new.near_lat is distinct from old.near_lat or new.near_lng is distinct from old.near_lng
+     or not exists (select 1 from private.help_request_points p where p.request_id = new.id) then
+    insert into private.help_request_points (request_id, lat, lng)
+    values (new.id, new.near_lat, new.near_lng)
+    on conflict (request_id) do update set lat = excluded.lat, lng = excluded.lng;
+    new.near_lat := private.snap_to_grid(new.near_lat);
+    new.near_lng := private.snap_to_grid(new.near_lng);
+  end if;
+  return new;
+end;
+$$;
+
+revoke execute on function private.keep_request_point_private() from public, anon, authenticated;
+
+create trigger help_requests_keep_point_private
+  before insert or update of place_type, near_lat, near_lng on public.help_requests
+  for each row execute function private.keep_request_point_private();
+
+/**
+ * A deleted request takes its exact point with it.
+ */
+create or replace function private.forget_request_point()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  delete from private.help_request_points where request_id = old.id;
+  return null;
+end;
+$$;
+
+revoke execute on function private.forget_request_point() from public, anon, authenticated;
+
+create trigger help_requests_forget_point
+  after delete on public.help_requests
+  for each row execute function private.forget_request_point();
+
+-- Requests filed before this migration: move their points out of the rows.
+insert into private.help_request_points (request_id, lat, lng)
+select r.id, r.near_lat, r.near_lng from public.help_requests r
+where r.place_type = 'near_point' and r.near_lat is not null and r.near_lng is not null;
+update public.help_requests r
+set near_lat = private.snap_to_grid(r.near_lat), near_lng = private.snap_to_grid(r.near_lng)
+where r.id in (select request_id from private.help_request_points);
+
 /**
  * The exact point a request is at: the venue, the chosen public point, the
  * learner's home, or the ward's centre. Only ever used inside the database.
@@ -195,10 +284,11 @@ security definer
 set search_path = ''
 as $$
   select
-    coalesce(v.lat, case when r.place_type = 'near_point' then r.near_lat end, h.lat, r.approx_lat),
-    coalesce(v.lng, case when r.place_type = 'near_point' then r.near_lng end, h.lng, r.approx_lng)
+    coalesce(v.lat, hp.lat, h.lat, r.approx_lat),
+    coalesce(v.lng, hp.lng, h.lng, r.approx_lng)
   from public.help_requests r
   left join public.venues v on r.place_type = 'venue' and v.id = r.venue_id
+  left join private.help_request_points hp on r.place_type = 'near_point' and hp.request_id = r.id
   left join public.home_locations h on r.place_type = 'home' and h.profile_id = r.learner_id
   where r.id = p_request_id;
 $$;
@@ -634,13 +724,8 @@ grant execute on function public.map_cells(bigint, double precision, double prec
 -- Exact places of requests belong to the learner, their filer and their teacher
 -- -----------------------------------------------------------------------------
 
--- Nobody reads the exact chosen point from the table any more (not even the
--- learner: column privileges cannot depend on the row); request_place() does.
-revoke select on public.help_requests from authenticated;
-grant select (
-  id, learner_id, created_by, skill_id, ward_id, place_type, venue_id, approx_lat, approx_lng,
-  preferred_times, notes, accessibility_needs, priority_groups, status, created_at, updated_at
-) on public.help_requests to authenticated;
+-- Volunteers of a ward no longer see its open requests wholesale: they see the
+-- requests offered to them (as nearby_requests does), whichever ward.
 
 drop policy "Open help requests are visible to volunteers of the same ward" on public.help_requests;
 
