@@ -1,5 +1,5 @@
 // The holes of issue #8, reproduced through supabase-js as a curious or malicious signed-in person
-// on the seeded demo data (112 people near Phường Bàn Cờ and across the city), and then the sweep:
+// on the seeded demo data (115 people around Phường Bàn Cờ and across the city), and then the sweep:
 // for every table and function a stranger can reach, the raw JSON holds no exact position of
 // another person and no phone number.
 import { readFile } from 'node:fs/promises';
