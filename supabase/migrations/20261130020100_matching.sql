@@ -296,23 +296,6 @@ $$;
 revoke execute on function private.request_point(bigint) from public, anon, authenticated;
 
 /**
- * Live one-to-one and class sessions a volunteer teaches from now on: their
- * current load.
- */
-create or replace function private.teaching_load(p_profile_id uuid)
-returns integer
-language sql
-stable
-security definer
-set search_path = ''
-as $$
-  select count(*)::integer from public.sessions s
-  where s.teacher_id = p_profile_id and s.status in ('proposed', 'scheduled') and s.ends_at > now();
-$$;
-
-revoke execute on function private.teaching_load(uuid) from public, anon, authenticated;
-
-/**
  * True when the open request is offered to the signed-in volunteer: they say
  * they can teach, teach its skill, the request's cell is within their teaching
  * radius of where they teach from, neither has blocked the other, it is not

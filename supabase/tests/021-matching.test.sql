@@ -3,7 +3,7 @@
 -- both directions, offers home requests to verified volunteers only, rounds distances; and
 -- nearby_requests / map_cells give volunteers cells, never points.
 begin;
-select plan(35);
+select plan(38);
 
 select tests.create_world();
 
@@ -234,6 +234,26 @@ select is(
 select is(
   (select count(*)::int from public.map_cells(null, 10.0, 106.0, 10.5, 106.5)),
   0, 'the bounding box bounds'
+);
+
+-- Taking a request across the border ---------------------------------------------------------------
+reset role;
+select pg_temp.volunteer('far_b', tests.id('sk_misc')::bigint, 20000, ward => 'ward_b');
+select tests.authenticate_as('m_border');
+select lives_ok(
+  $$insert into public.sessions (request_id, skill_id, teacher_id, ward_id, place_type, starts_at, ends_at)
+    values (tests.id('r_misc')::bigint, tests.id('sk_misc')::bigint, tests.uid('m_border'), tests.id('ward_b')::bigint,
+            'near_point', now() + interval '3 days', now() + interval '3 days 1 hour')$$,
+  'a volunteer from across the border proposes a lesson for a request offered to them'
+);
+select is((select ward_id from public.sessions where request_id = tests.id('r_misc')::bigint), tests.id('ward_a')::bigint,
+  'the lesson is filed under the request''s ward');
+select tests.authenticate_as('far_b');
+select throws_ok(
+  $$insert into public.sessions (request_id, skill_id, teacher_id, ward_id, place_type, starts_at, ends_at)
+    values (tests.id('r_dist')::bigint, tests.id('sk_dist')::bigint, tests.uid('far_b'), tests.id('ward_b')::bigint,
+            'near_point', now() + interval '3 days', now() + interval '3 days 1 hour')$$,
+  '42501', null, 'a request in another ward that is not offered to them stays out of reach'
 );
 
 select * from finish();
