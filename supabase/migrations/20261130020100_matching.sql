@@ -466,16 +466,20 @@ begin
   facts as materialized (
     select
       c.*,
-      (select count(*) from public.sessions s
-       where s.teacher_id = c.profile_id and s.status = 'completed')::integer as taught,
-      (select count(*) from public.sessions s
-       where s.teacher_id = c.profile_id and s.status = 'no_show')::integer as missed,
-      (select count(*) from public.sessions s
-       where s.teacher_id = c.profile_id and s.status in ('proposed', 'scheduled')
-         and s.ends_at > now())::integer as load,
+      record.taught, record.missed, record.load,
       array(select unnest(c.languages) intersect select unnest(learner_languages) order by 1) as shared,
       f.times, f.slots
     from candidates c
+    cross join lateral (
+      -- One walk over the volunteer's sessions (sessions_teacher_id_idx) for all three counts.
+      select
+        (count(*) filter (where s.status = 'completed'))::integer as taught,
+        (count(*) filter (where s.status = 'no_show'))::integer as missed,
+        (count(*) filter (where s.status in ('proposed', 'scheduled') and s.ends_at > now()))::integer
+          as load
+      from public.sessions s
+      where s.teacher_id = c.profile_id
+    ) record
     cross join lateral private.free_in(c.profile_id, req.preferred_times) f
   ),
   scored as (
