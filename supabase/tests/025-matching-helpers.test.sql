@@ -1,6 +1,6 @@
 -- The small helpers behind matching and assisted learners, one by one, and who may call them.
 begin;
-select plan(17);
+select plan(18);
 
 select tests.create_world();
 
@@ -30,6 +30,10 @@ select results_eq(
 );
 select is(private.blocked_with(tests.uid('stranger')), array[tests.uid('learner')], 'blocked_with looks both ways');
 select ok(private.is_verified_volunteer(tests.uid('volunteer')), 'the fixture volunteer is verified in ward A');
+
+delete from public.help_requests where id = tests.id('request_open')::bigint;
+select is((select count(*)::int from private.help_request_points where request_id = tests.id('request_open')::bigint), 0,
+  'a deleted request takes its exact point with it');
 
 select tests.authenticate_as('volunteer');
 select throws_ok($$select * from private.free_in(tests.uid('volunteer'), '{}')$$, '42501', null,
