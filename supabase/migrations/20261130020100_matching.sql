@@ -71,54 +71,6 @@ revoke execute on function private.shown_distance(double precision) from public,
 grant execute on function private.shown_distance(double precision) to authenticated, service_role;
 
 /**
- * When a person is free within the given request time buckets
- * (`preferred_times` values): weekday = Monday-Friday, weekend =
- * Saturday-Sunday; morning 06:00-12:00, afternoon 12:00-17:00, evening
- * 17:00-22:00, Asia/Ho_Chi_Minh local time. `times` lists the buckets at
- * least one of their weekly slots overlaps; `slots` the overlapping slots as
- * [{"weekday": 2, "start": "18:30", "end": "21:00", "periods": ["weekday_evening"]}].
- * Plain SQL without a SET clause so the matching queries can inline it; not
- * executable by clients (it reads anyone's availability).
- */
-create or replace function private.free_in(p_profile_id uuid, p_times text[])
-returns table (times text[], slots jsonb)
-language sql
-stable
-as $$
-  with hits as (
-    select a.weekday, a.start_time, a.end_time, b.name
-    from public.availability_slots a
-    join (values
-      ('weekday_morning', 1, 5, time '06:00', time '12:00'),
-      ('weekday_afternoon', 1, 5, time '12:00', time '17:00'),
-      ('weekday_evening', 1, 5, time '17:00', time '22:00'),
-      ('weekend_morning', 6, 7, time '06:00', time '12:00'),
-      ('weekend_afternoon', 6, 7, time '12:00', time '17:00'),
-      ('weekend_evening', 6, 7, time '17:00', time '22:00')
-    ) as b (name, first_day, last_day, starts, ends)
-      on a.weekday between b.first_day and b.last_day and a.start_time < b.ends and a.end_time > b.starts
-    where a.profile_id = p_profile_id and b.name = any (p_times)
-  ),
-  per_slot as (
-    select h.weekday, h.start_time, h.end_time, array_agg(h.name order by h.name) as periods
-    from hits h group by h.weekday, h.start_time, h.end_time
-  )
-  select
-    coalesce((select array_agg(distinct h.name order by h.name) from hits h), '{}'),
-    coalesce((
-      select jsonb_agg(jsonb_build_object(
-               'weekday', ps.weekday,
-               'start', to_char(ps.start_time, 'HH24:MI'),
-               'end', to_char(ps.end_time, 'HH24:MI'),
-               'periods', to_jsonb(ps.periods)
-             ) order by ps.weekday, ps.start_time)
-      from per_slot ps
-    ), '[]'::jsonb);
-$$;
-
-revoke execute on function private.free_in(uuid, text[]) from public, anon, authenticated;
-
-/**
  * Everyone the person has blocked or been blocked by.
  */
 create or replace function private.blocked_with(p_profile_id uuid)
@@ -480,7 +432,47 @@ begin
       from public.sessions s
       where s.teacher_id = c.profile_id
     ) record
-    cross join lateral private.free_in(c.profile_id, req.preferred_times) f
+    cross join lateral (
+      -- When they are free within the preferred times (weekday = Mon-Fri, weekend = Sat-Sun;
+      -- morning 06-12, afternoon 12-17, evening 17-22, local time), written out here: as a
+      -- helper function it ran once per row and the whole call took twice as long.
+      select
+        coalesce((
+          select array_agg(distinct b.name order by b.name)
+          from public.availability_slots a
+            join (values
+              ('weekday_morning', 1, 5, time '06:00', time '12:00'),
+              ('weekday_afternoon', 1, 5, time '12:00', time '17:00'),
+              ('weekday_evening', 1, 5, time '17:00', time '22:00'),
+              ('weekend_morning', 6, 7, time '06:00', time '12:00'),
+              ('weekend_afternoon', 6, 7, time '12:00', time '17:00'),
+              ('weekend_evening', 6, 7, time '17:00', time '22:00')
+            ) as b (name, first_day, last_day, starts, ends)
+              on a.weekday between b.first_day and b.last_day and a.start_time < b.ends and a.end_time > b.starts
+            where a.profile_id = c.profile_id and b.name = any (req.preferred_times)
+        ), '{}') as times,
+        coalesce((
+          select jsonb_agg(jsonb_build_object(
+                   'weekday', ps.weekday, 'start', to_char(ps.start_time, 'HH24:MI'),
+                   'end', to_char(ps.end_time, 'HH24:MI'), 'periods', to_jsonb(ps.periods)
+                 ) order by ps.weekday, ps.start_time)
+          from (
+            select a.weekday, a.start_time, a.end_time, array_agg(b.name order by b.name) as periods
+            from public.availability_slots a
+            join (values
+              ('weekday_morning', 1, 5, time '06:00', time '12:00'),
+              ('weekday_afternoon', 1, 5, time '12:00', time '17:00'),
+              ('weekday_evening', 1, 5, time '17:00', time '22:00'),
+              ('weekend_morning', 6, 7, time '06:00', time '12:00'),
+              ('weekend_afternoon', 6, 7, time '12:00', time '17:00'),
+              ('weekend_evening', 6, 7, time '17:00', time '22:00')
+            ) as b (name, first_day, last_day, starts, ends)
+              on a.weekday between b.first_day and b.last_day and a.start_time < b.ends and a.end_time > b.starts
+            where a.profile_id = c.profile_id and b.name = any (req.preferred_times)
+            group by a.weekday, a.start_time, a.end_time
+          ) ps
+        ), '[]'::jsonb) as slots
+    ) f
   ),
   scored as (
     select
@@ -620,7 +612,47 @@ begin
   join public.areas a on a.id = c.ward_id
   join public.profiles lp on lp.id = c.learner_id
   left join public.venues v on v.id = c.venue_id
-  cross join lateral private.free_in(me.id, c.preferred_times) f
+  cross join lateral (
+    -- When they are free within the preferred times (weekday = Mon-Fri, weekend = Sat-Sun;
+    -- morning 06-12, afternoon 12-17, evening 17-22, local time), written out here: as a
+    -- helper function it ran once per row and the whole call took twice as long.
+    select
+      coalesce((
+        select array_agg(distinct b.name order by b.name)
+        from public.availability_slots a
+          join (values
+            ('weekday_morning', 1, 5, time '06:00', time '12:00'),
+            ('weekday_afternoon', 1, 5, time '12:00', time '17:00'),
+            ('weekday_evening', 1, 5, time '17:00', time '22:00'),
+            ('weekend_morning', 6, 7, time '06:00', time '12:00'),
+            ('weekend_afternoon', 6, 7, time '12:00', time '17:00'),
+            ('weekend_evening', 6, 7, time '17:00', time '22:00')
+          ) as b (name, first_day, last_day, starts, ends)
+            on a.weekday between b.first_day and b.last_day and a.start_time < b.ends and a.end_time > b.starts
+          where a.profile_id = me.id and b.name = any (c.preferred_times)
+      ), '{}') as times,
+      coalesce((
+        select jsonb_agg(jsonb_build_object(
+                 'weekday', ps.weekday, 'start', to_char(ps.start_time, 'HH24:MI'),
+                 'end', to_char(ps.end_time, 'HH24:MI'), 'periods', to_jsonb(ps.periods)
+               ) order by ps.weekday, ps.start_time)
+        from (
+          select a.weekday, a.start_time, a.end_time, array_agg(b.name order by b.name) as periods
+          from public.availability_slots a
+          join (values
+            ('weekday_morning', 1, 5, time '06:00', time '12:00'),
+            ('weekday_afternoon', 1, 5, time '12:00', time '17:00'),
+            ('weekday_evening', 1, 5, time '17:00', time '22:00'),
+            ('weekend_morning', 6, 7, time '06:00', time '12:00'),
+            ('weekend_afternoon', 6, 7, time '12:00', time '17:00'),
+            ('weekend_evening', 6, 7, time '17:00', time '22:00')
+          ) as b (name, first_day, last_day, starts, ends)
+            on a.weekday between b.first_day and b.last_day and a.start_time < b.ends and a.end_time > b.starts
+          where a.profile_id = me.id and b.name = any (c.preferred_times)
+          group by a.weekday, a.start_time, a.end_time
+        ) ps
+      ), '[]'::jsonb) as slots
+  ) f
   order by c.metres, c.id;
 end;
 $$;

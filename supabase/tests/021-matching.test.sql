@@ -3,7 +3,7 @@
 -- both directions, offers home requests to verified volunteers only, rounds distances; and
 -- nearby_requests / map_cells give volunteers cells, never points.
 begin;
-select plan(38);
+select plan(39);
 
 select tests.create_world();
 
@@ -111,6 +111,21 @@ select is(
   (select matching_slots from public.match_volunteers(tests.id('r_dist')::bigint) where rank = 1),
   '[{"weekday": 2, "start": "18:00", "end": "20:00", "periods": ["weekday_evening"]}]'::jsonb,
   'the overlapping slot is given as weekday and local times'
+);
+reset role;
+insert into public.availability_slots (profile_id, weekday, start_time, end_time)
+values (tests.uid('d_near'), 2, '16:00', '19:00'), (tests.uid('d_near'), 6, '08:00', '10:00');
+update public.help_requests set preferred_times = '{weekday_afternoon,weekday_evening,weekend_morning}'
+where id = tests.id('r_dist')::bigint;
+select tests.authenticate_as('asker');
+select is(
+  (select row(matching_times, matching_slots)::text from public.match_volunteers(tests.id('r_dist')::bigint)
+   where volunteer_id = tests.uid('d_near')),
+  row('{weekday_afternoon,weekday_evening,weekend_morning}'::text[],
+      '[{"weekday": 2, "start": "16:00", "end": "19:00", "periods": ["weekday_afternoon", "weekday_evening"]},
+        {"weekday": 2, "start": "18:00", "end": "20:00", "periods": ["weekday_evening"]},
+        {"weekday": 6, "start": "08:00", "end": "10:00", "periods": ["weekend_morning"]}]'::jsonb)::text,
+  'a slot across two periods names both; slots come in weekday order'
 );
 select is(
   (select array_agg(w.key order by w.key) from public.match_volunteers(tests.id('r_misc')::bigint) m

@@ -1,6 +1,6 @@
 -- The small helpers behind matching and assisted learners, one by one, and who may call them.
 begin;
-select plan(18);
+select plan(16);
 
 select tests.create_world();
 
@@ -19,15 +19,6 @@ select is(private.phone_digits('12'), null, 'too short is no phone number');
 select ok(private.new_claim_code() ~ '^[A-HJ-NP-Z2-9]{8}$', 'claim codes use an alphabet without look-alikes');
 select is(private.claim_code_hash('ab cd-ef12'), private.claim_code_hash('ABCDEF12'), 'codes ignore case and separators');
 
-insert into public.availability_slots (profile_id, weekday, start_time, end_time)
-values (tests.uid('volunteer'), 2, '16:00', '19:00');
-select results_eq(
-  $$select times, slots from private.free_in(tests.uid('volunteer'), '{weekday_afternoon,weekday_evening,weekend_morning}')$$,
-  $$values ('{weekday_afternoon,weekday_evening,weekend_morning}'::text[],
-            '[{"weekday": 2, "start": "16:00", "end": "19:00", "periods": ["weekday_afternoon", "weekday_evening"]},
-              {"weekday": 6, "start": "08:00", "end": "11:00", "periods": ["weekend_morning"]}]'::jsonb)$$,
-  'free_in names the buckets and the slots inside them'
-);
 select is(private.blocked_with(tests.uid('stranger')), array[tests.uid('learner')], 'blocked_with looks both ways');
 select ok(private.is_verified_volunteer(tests.uid('volunteer')), 'the fixture volunteer is verified in ward A');
 
@@ -36,9 +27,7 @@ select is((select count(*)::int from private.help_request_points where request_i
   'a deleted request takes its exact point with it');
 
 select tests.authenticate_as('volunteer');
-select throws_ok($$select * from private.free_in(tests.uid('volunteer'), '{}')$$, '42501', null,
-  'clients cannot read availability through free_in');
-select throws_ok($$select private.blocked_with(tests.uid('learner'))$$, '42501', null, '...nor who blocked whom');
+select throws_ok($$select private.blocked_with(tests.uid('learner'))$$, '42501', null, 'clients cannot read who blocked whom');
 select throws_ok($$select private.request_point(tests.id('request_open')::bigint)$$, '42501', null, '...nor exact request points');
 select throws_ok($$select private.move_person_rows(tests.uid('learner'), tests.uid('volunteer'))$$, '42501', null,
   '...nor move anybody''s rows');
