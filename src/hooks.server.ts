@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { LOCALE_COOKIE } from '$lib/i18n/config';
 import { resolveLocale } from '$lib/i18n/resolve';
 import { htmlClass } from '$lib/preferences';
+import { clientAddressHeaders } from '$lib/server/auth/client-address';
 import * as profiles from '$lib/server/db/profiles';
 import { prefsFromCookies, prefsFromProfile } from '$lib/server/preferences';
 import { supabaseEnv } from '$lib/server/supabase-env';
@@ -44,7 +45,8 @@ const supabaseHandle: Handle = async ({ event, resolve }) => {
 				if (Object.keys(headers).length) event.setHeaders(headers);
 			}
 		},
-		realtime: { transport: WebSocket as unknown as Transport }
+		realtime: { transport: WebSocket as unknown as Transport },
+		global: { headers: clientAddressHeaders(event) }
 	});
 
 	event.locals.safeGetSession = async () => {
