@@ -1266,6 +1266,7 @@ export type Database = {
           description_en: string
           description_vi: string
           estimated_minutes: number
+          icon: string | null
           id: number
           is_active: boolean
           level: string
@@ -1280,6 +1281,7 @@ export type Database = {
           description_en?: string
           description_vi?: string
           estimated_minutes?: number
+          icon?: string | null
           id?: number
           is_active?: boolean
           level?: string
@@ -1294,6 +1296,7 @@ export type Database = {
           description_en?: string
           description_vi?: string
           estimated_minutes?: number
+          icon?: string | null
           id?: number
           is_active?: boolean
           level?: string
@@ -1557,6 +1560,13 @@ export type Database = {
         Args: { p_session_id: number; p_reason: string }
         Returns: undefined
       }
+      claim_assisted_account: {
+        Args: { p_code: string }
+        Returns: {
+          former_id: string
+          moved_rows: number
+        }[]
+      }
       claim_push_batch: {
         Args: { p_limit?: number; p_lease_seconds?: number }
         Returns: {
@@ -1591,6 +1601,73 @@ export type Database = {
         }
         Returns: number
       }
+      map_cells: {
+        Args: {
+          p_skill_id?: number
+          p_south?: number
+          p_west?: number
+          p_north?: number
+          p_east?: number
+        }
+        Returns: {
+          kind: string
+          lat: number
+          lng: number
+          count: number
+          venue_id: number
+          name_vi: string
+          name_en: string
+        }[]
+      }
+      match_volunteers: {
+        Args: { p_request_id: number; p_limit?: number }
+        Returns: {
+          volunteer_id: string
+          display_name: string
+          rank: number
+          score: number
+          distance_m: number
+          approx_lat: number
+          approx_lng: number
+          level: string
+          verified: boolean
+          lessons_taught: number
+          no_shows: number
+          open_lessons: number
+          shared_languages: string[]
+          matching_times: string[]
+          matching_slots: Json
+        }[]
+      }
+      nearby_requests: {
+        Args: { p_limit?: number; p_skill_id?: number }
+        Returns: {
+          request_id: number
+          skill_id: number
+          skill_slug: string
+          skill_title_vi: string
+          skill_title_en: string
+          skill_icon: string
+          place_type: string
+          venue_id: number
+          venue_name_vi: string
+          venue_name_en: string
+          ward_id: number
+          ward_name_vi: string
+          ward_name_en: string
+          lat: number
+          lng: number
+          distance_m: number
+          preferred_times: string[]
+          matching_times: string[]
+          matching_slots: Json
+          shared_languages: string[]
+          accessibility_needs: string[]
+          priority_groups: string[]
+          notes: string
+          created_at: string
+        }[]
+      }
       profile_cards: {
         Args: { p_ids: string[] }
         Returns: {
@@ -1614,9 +1691,47 @@ export type Database = {
         }
         Returns: number
       }
+      register_assisted_learner: {
+        Args: {
+          p_display_name: string
+          p_ward_id: number
+          p_skill_id: number
+          p_consent_version: string
+          p_phone?: string
+          p_lat?: number
+          p_lng?: number
+          p_languages?: string[]
+          p_accessibility_needs?: string[]
+          p_priority_groups?: string[]
+          p_birth_year?: number
+          p_place_type?: string
+          p_venue_id?: number
+          p_near_lat?: number
+          p_near_lng?: number
+          p_preferred_times?: string[]
+          p_notes?: string
+        }
+        Returns: {
+          learner_id: string
+          request_id: number
+          claim_code: string
+        }[]
+      }
+      reissue_claim_code: {
+        Args: { p_learner_id: string }
+        Returns: string
+      }
       report_no_show: {
         Args: { p_session_id: number; p_absent_id: string; p_note?: string }
         Returns: undefined
+      }
+      request_place: {
+        Args: { p_request_id: number }
+        Returns: {
+          lat: number
+          lng: number
+          exact: boolean
+        }[]
       }
       reschedule_lesson: {
         Args: {
@@ -1654,6 +1769,23 @@ export type Database = {
           p_user_agent?: string
         }
         Returns: number
+      }
+      search_skills: {
+        Args: { p_query: string }
+        Returns: {
+          id: number
+          slug: string
+          title_vi: string
+          title_en: string
+          category_id: number
+          category_slug: string
+          category_name_vi: string
+          category_name_en: string
+          icon: string
+          level: string
+          estimated_minutes: number
+          rank: number
+        }[]
       }
       teaching_ripple: {
         Args: { p_profile_id?: string }
