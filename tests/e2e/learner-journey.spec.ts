@@ -5,6 +5,8 @@ test('a new learner signs up by phone, onboards, switches language, signs out an
 	page,
 	request
 }) => {
+	// Signing in again asks for a second code, which SMS max_frequency (60 s) makes wait.
+	test.slow();
 	const phone = newPhone();
 
 	await page.goto('/');
@@ -60,7 +62,7 @@ test('wrong codes and numbers get clear messages and keep what was typed', async
 	const phone = newPhone();
 	await page.getByLabel('Số điện thoại').fill(phone.typed);
 	await page.getByRole('button', { name: 'Gửi mã cho tôi' }).click();
-	// Asking again at once is refused with the wait time (SMS max_frequency is 5 s locally).
+	// Asking again at once is refused with the wait time (SMS max_frequency is 60 s).
 	await page.getByRole('button', { name: 'Gửi lại mã' }).click();
 	await expect(page.getByRole('alert')).toContainText(/Vui lòng đợi \d+ giây/);
 	await expect(page.getByLabel('Mã gồm 6 chữ số')).toBeVisible();
