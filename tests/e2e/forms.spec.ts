@@ -204,3 +204,23 @@ test('what is typed before the page finishes loading its JavaScript is kept', as
 function sorted(profile: SavedProfile): SavedProfile {
 	return { ...profile, languages: [...profile.languages].sort() };
 }
+
+test('at extra-large text on a 360 px phone the header leaves the screen to the page', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	await page.goto('/settings');
+	await page.getByRole('radio', { name: 'Rất lớn', exact: true }).check();
+	await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+	await expect(page.locator('html')).toHaveClass(/text-xlarge/);
+	await page.goto('/sign-in?redirect_to=%2Fprofile');
+	const header = await page.locator('header').boundingBox();
+	expect(header?.height).toBeLessThan(740 / 3);
+	await expect(page.getByLabel('Số điện thoại')).toBeInViewport();
+
+	// Switching between phone and e-mail keeps where the person was heading.
+	await page.getByRole('link', { name: 'Dùng e-mail thay cho số điện thoại' }).click();
+	await expect(page).toHaveURL(/\/sign-in\?method=email&redirect_to=%2Fprofile$/);
+	await page.getByRole('link', { name: 'Dùng số điện thoại' }).click();
+	await expect(page).toHaveURL(/\/sign-in\?redirect_to=%2Fprofile$/);
+});
