@@ -2,7 +2,7 @@
 -- point; coordinators and offered volunteers the cell; the table itself keeps only the cell in
 -- near_lat/near_lng; a self-declared volunteer hopping wards sees public-point requests only.
 begin;
-select plan(23);
+select plan(24);
 
 select tests.create_world();
 -- A request at the learner's home, and one filed for the learner by the person who registered them.
@@ -121,15 +121,15 @@ select is((select count(*)::int from public.help_requests where learner_id = tes
 
 -- The teacher: the cell while proposed, the point once scheduled ----------------------------------
 select tests.authenticate_as('volunteer');
-with new_row as (
-  insert into public.sessions (request_id, skill_id, teacher_id, ward_id, place_type, starts_at, ends_at)
-  values (tests.id('request_open')::bigint, tests.id('skill')::bigint, tests.uid('volunteer'),
-          tests.id('ward_a')::bigint, 'near_point', now() + interval '5 days', now() + interval '5 days 1 hour')
-  returning id
-)
-insert into tests.world select 'lesson', id from new_row;
+insert into tests.world
+select 'lesson', public.propose_lesson(tests.id('request_open')::bigint, now() + interval '5 days',
+                                       now() + interval '5 days 1 hour', 'near_point');
 select is((select exact from public.request_place(tests.id('request_open')::bigint)), false, 'a proposed lesson''s teacher gets the cell');
-update public.sessions set status = 'scheduled' where id = tests.id('lesson')::bigint;
+-- Scheduling is the learner's answer (lessons: a lesson is scheduled once its learner has accepted).
+select tests.authenticate_as('learner');
+select is(public.answer_lesson(tests.id('lesson')::bigint, true), 'accepted', 'the learner accepts the proposal');
+select tests.authenticate_as('volunteer');
+update public.sessions set status = 'scheduled' where id = tests.id('lesson')::bigint and status <> 'scheduled';
 select is((select exact from public.request_place(tests.id('request_open')::bigint)), true, 'a scheduled lesson''s teacher gets the point');
 
 select * from finish();
