@@ -1,10 +1,10 @@
 // Loads and saves the fields shared by onboarding and the profile page.
-import { env } from '$env/dynamic/public';
 import * as areas from '$lib/server/db/areas';
 import * as consents from '$lib/server/db/consents';
 import * as homeLocations from '$lib/server/db/home-locations';
 import * as profiles from '$lib/server/db/profiles';
 import { fail, type Cookies } from '@sveltejs/kit';
+import { mapSettings } from '$lib/server/map-settings';
 import { savePrefsCookies } from '$lib/server/preferences';
 import { formToObject, parseForm, type FieldErrors } from '$lib/validation/form';
 import {
@@ -13,8 +13,6 @@ import {
 	profileSchema,
 	type ProfileInput
 } from '$lib/validation/profile';
-
-const DEFAULT_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
 export async function loadProfileForm(locals: App.Locals, userId: string) {
 	const [profile, wardGroups, home] = await Promise.all([
@@ -30,8 +28,8 @@ export async function loadProfileForm(locals: App.Locals, userId: string) {
 		wardGroups,
 		/** A point the person picked on the map; null while the ward centre stands in for it. */
 		home: atCentre ? null : home,
-		/** Map tiles; an empty PUBLIC_MAP_TILE_URL shows the marker on a blank map (tests, offline). */
-		tileUrl: env.PUBLIC_MAP_TILE_URL ?? DEFAULT_TILES
+		/** Map tiles and their credit; an empty tile URL shows the marker on a blank map. */
+		map: mapSettings()
 	};
 }
 

@@ -3,8 +3,22 @@ import auth from './auth/en.json';
 import common from './common/en.json';
 import errors from './errors/en.json';
 import home from './home/en.json';
+import map from './map/en.json';
+import matching from './matching/en.json';
 import profile from './profile/en.json';
+import requests from './requests/en.json';
 import settings from './settings/en.json';
 import validation from './validation/en.json';
 
-export default { auth, common, errors, home, profile, settings, validation };
+export default {
+	auth,
+	common,
+	errors,
+	home,
+	map,
+	matching,
+	profile,
+	requests,
+	settings,
+	validation
+};

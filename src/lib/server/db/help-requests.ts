@@ -1,0 +1,114 @@
+// A learner's requests for help: filed, listed, edited and cancelled by their learner or filer.
+import type { Supabase, Tables } from '$lib/types/db';
+import type { HelpRequestInput } from '$lib/validation/help-request';
+import { check, checkList } from './errors';
+
+export type HelpRequest = Pick<
+	Tables<'help_requests'>,
+	| 'id'
+	| 'learner_id'
+	| 'skill_id'
+	| 'ward_id'
+	| 'place_type'
+	| 'venue_id'
+	| 'near_lat'
+	| 'near_lng'
+	| 'preferred_times'
+	| 'notes'
+	| 'accessibility_needs'
+	| 'status'
+	| 'created_at'
+>;
+
+const COLUMNS =
+	'id, learner_id, skill_id, ward_id, place_type, venue_id, near_lat, near_lng, preferred_times, notes, accessibility_needs, status, created_at';
+
+function fields(input: HelpRequestInput) {
+	return {
+		skill_id: input.skill_id,
+		place_type: input.place_type,
+		venue_id: input.place_type === 'venue' ? input.venue_id : null,
+		near_lat: input.place_type === 'near_point' ? input.near_lat : null,
+		near_lng: input.place_type === 'near_point' ? input.near_lng : null,
+		preferred_times: input.preferred_times,
+		notes: input.notes,
+		accessibility_needs: input.accessibility_needs
+	};
+}
+
+/**
+ * Files a request for the signed-in learner. The database sets the ward (from the learner's
+ * profile) and the approximate map point; `wardId` only stands in when the profile has none.
+ */
+export async function create(
+	supabase: Supabase,
+	learnerId: string,
+	wardId: number,
+	input: HelpRequestInput
+): Promise<number> {
+	const row = check(
+		'helpRequests.create',
+		await supabase
+			.from('help_requests')
+			.insert({ learner_id: learnerId, ward_id: wardId, ...fields(input) })
+			.select('id')
+			.single()
+	);
+	if (!row) throw new Error('helpRequests.create: no row returned');
+	return row.id;
+}
+
+/** Changes an open request; answers false when it is not open (or not the caller's). */
+export async function update(
+	supabase: Supabase,
+	id: number,
+	input: HelpRequestInput
+): Promise<boolean> {
+	const rows = checkList(
+		'helpRequests.update',
+		await supabase
+			.from('help_requests')
+			.update(fields(input))
+			.eq('id', id)
+			.eq('status', 'open')
+			.select('id')
+	);
+	return rows.length > 0;
+}
+
+/** Cancels an open request; answers false when it was not open (or not the caller's). */
+export async function cancel(supabase: Supabase, id: number): Promise<boolean> {
+	const rows = checkList(
+		'helpRequests.cancel',
+		await supabase
+			.from('help_requests')
+			.update({ status: 'cancelled' })
+			.eq('id', id)
+			.eq('status', 'open')
+			.select('id')
+	);
+	return rows.length > 0;
+}
+
+/** The requests a person is the learner of, newest first. */
+export async function listForLearner(
+	supabase: Supabase,
+	learnerId: string
+): Promise<HelpRequest[]> {
+	return checkList(
+		'helpRequests.listForLearner',
+		await supabase
+			.from('help_requests')
+			.select(COLUMNS)
+			.eq('learner_id', learnerId)
+			.order('created_at', { ascending: false })
+	);
+}
+
+/** One request the caller may read (RLS decides), or null. */
+export async function get(supabase: Supabase, id: number): Promise<HelpRequest | null> {
+	return check(
+		'helpRequests.get',
+		await supabase.from('help_requests').select(COLUMNS).eq('id', id).maybeSingle()
+	);
+}
