@@ -29,8 +29,8 @@ select is(
   'a consent sent without an owner is the signed-in user''s'
 );
 
--- Approximate locations ------------------------------------------------------------------------
-select tests.authenticate_as('stranger');
+-- Approximate locations (for someone with a reason: the volunteer teaches the learner) ---------
+select tests.authenticate_as('volunteer');
 select isnt(
   (select row(lat, lng)::text from public.approximate_location(tests.uid('learner'))),
   row(10.77312::double precision, 106.69871::double precision)::text,

@@ -1226,6 +1226,7 @@ export type Database = {
           description_en: string
           description_vi: string
           estimated_minutes: number
+          icon: string | null
           id: number
           is_active: boolean
           level: string
@@ -1240,6 +1241,7 @@ export type Database = {
           description_en?: string
           description_vi?: string
           estimated_minutes?: number
+          icon?: string | null
           id?: number
           is_active?: boolean
           level?: string
@@ -1254,6 +1256,7 @@ export type Database = {
           description_en?: string
           description_vi?: string
           estimated_minutes?: number
+          icon?: string | null
           id?: number
           is_active?: boolean
           level?: string
@@ -1504,9 +1507,83 @@ export type Database = {
           lng: number
         }[]
       }
+      claim_assisted_account: {
+        Args: { p_code: string }
+        Returns: {
+          former_id: string
+          moved_rows: number
+        }[]
+      }
       confirm_session: {
         Args: { p_session_id: number; p_code: string }
         Returns: string
+      }
+      map_cells: {
+        Args: {
+          p_skill_id?: number
+          p_south?: number
+          p_west?: number
+          p_north?: number
+          p_east?: number
+        }
+        Returns: {
+          kind: string
+          lat: number
+          lng: number
+          count: number
+          venue_id: number
+          name_vi: string
+          name_en: string
+        }[]
+      }
+      match_volunteers: {
+        Args: { p_request_id: number; p_limit?: number }
+        Returns: {
+          volunteer_id: string
+          display_name: string
+          rank: number
+          score: number
+          distance_m: number
+          approx_lat: number
+          approx_lng: number
+          level: string
+          verified: boolean
+          lessons_taught: number
+          no_shows: number
+          open_lessons: number
+          shared_languages: string[]
+          matching_times: string[]
+          matching_slots: Json
+        }[]
+      }
+      nearby_requests: {
+        Args: { p_limit?: number; p_skill_id?: number }
+        Returns: {
+          request_id: number
+          skill_id: number
+          skill_slug: string
+          skill_title_vi: string
+          skill_title_en: string
+          skill_icon: string
+          place_type: string
+          venue_id: number
+          venue_name_vi: string
+          venue_name_en: string
+          ward_id: number
+          ward_name_vi: string
+          ward_name_en: string
+          lat: number
+          lng: number
+          distance_m: number
+          preferred_times: string[]
+          matching_times: string[]
+          matching_slots: Json
+          shared_languages: string[]
+          accessibility_needs: string[]
+          priority_groups: string[]
+          notes: string
+          created_at: string
+        }[]
       }
       profile_cards: {
         Args: { p_ids: string[] }
@@ -1518,6 +1595,61 @@ export type Database = {
           languages: string[]
           verified: boolean
           badge_count: number
+        }[]
+      }
+      register_assisted_learner: {
+        Args: {
+          p_display_name: string
+          p_ward_id: number
+          p_skill_id: number
+          p_consent_version: string
+          p_phone?: string
+          p_lat?: number
+          p_lng?: number
+          p_languages?: string[]
+          p_accessibility_needs?: string[]
+          p_priority_groups?: string[]
+          p_birth_year?: number
+          p_place_type?: string
+          p_venue_id?: number
+          p_near_lat?: number
+          p_near_lng?: number
+          p_preferred_times?: string[]
+          p_notes?: string
+        }
+        Returns: {
+          learner_id: string
+          request_id: number
+          claim_code: string
+        }[]
+      }
+      reissue_claim_code: {
+        Args: { p_learner_id: string }
+        Returns: string
+      }
+      request_place: {
+        Args: { p_request_id: number }
+        Returns: {
+          lat: number
+          lng: number
+          exact: boolean
+        }[]
+      }
+      search_skills: {
+        Args: { p_query: string }
+        Returns: {
+          id: number
+          slug: string
+          title_vi: string
+          title_en: string
+          category_id: number
+          category_slug: string
+          category_name_vi: string
+          category_name_en: string
+          icon: string
+          level: string
+          estimated_minutes: number
+          rank: number
         }[]
       }
       teaching_ripple: {
