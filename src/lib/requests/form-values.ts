@@ -27,8 +27,6 @@ interface SavedRequest {
 	skill_id: number;
 	place_type: string;
 	venue_id: number | null;
-	near_lat: number | null;
-	near_lng: number | null;
 	preferred_times: string[];
 	notes: string;
 	accessibility_needs: string[];
@@ -38,13 +36,18 @@ const text = (value: number | null) => (value === null ? '' : String(value));
 const isPlace = (value: unknown): value is PlaceType =>
 	value === 'home' || value === 'venue' || value === 'near_point';
 
-export function valuesFromRequest(request: SavedRequest): HelpRequestFormValues {
+/** `point` is the request's exact chosen point (from request_place), for a near-point request. */
+export function valuesFromRequest(
+	request: SavedRequest,
+	point: { lat: number; lng: number } | null
+): HelpRequestFormValues {
+	const near = request.place_type === 'near_point' ? point : null;
 	return {
 		skill_id: String(request.skill_id),
 		place_type: isPlace(request.place_type) ? request.place_type : '',
 		venue_id: text(request.venue_id),
-		near_lat: text(request.near_lat),
-		near_lng: text(request.near_lng),
+		near_lat: text(near?.lat ?? null),
+		near_lng: text(near?.lng ?? null),
 		preferred_times: request.preferred_times,
 		notes: request.notes,
 		accessibility_needs: request.accessibility_needs

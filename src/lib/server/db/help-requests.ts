@@ -11,8 +11,6 @@ export type HelpRequest = Pick<
 	| 'ward_id'
 	| 'place_type'
 	| 'venue_id'
-	| 'near_lat'
-	| 'near_lng'
 	| 'preferred_times'
 	| 'notes'
 	| 'accessibility_needs'
@@ -21,7 +19,7 @@ export type HelpRequest = Pick<
 >;
 
 const COLUMNS =
-	'id, learner_id, skill_id, ward_id, place_type, venue_id, near_lat, near_lng, preferred_times, notes, accessibility_needs, status, created_at';
+	'id, learner_id, skill_id, ward_id, place_type, venue_id, preferred_times, notes, accessibility_needs, status, created_at';
 
 function fields(input: HelpRequestInput) {
 	return {
@@ -111,4 +109,19 @@ export async function get(supabase: Supabase, id: number): Promise<HelpRequest |
 		'helpRequests.get',
 		await supabase.from('help_requests').select(COLUMNS).eq('id', id).maybeSingle()
 	);
+}
+
+/**
+ * Where the request takes place: exact for its learner, filer and scheduled teacher, a grid cell
+ * for others who may see it, null for anyone else. The table itself no longer shows exact points.
+ */
+export async function place(
+	supabase: Supabase,
+	id: number
+): Promise<{ lat: number; lng: number; exact: boolean } | null> {
+	const rows = checkList(
+		'helpRequests.place',
+		await supabase.rpc('request_place', { p_request_id: id })
+	);
+	return rows[0] ?? null;
 }

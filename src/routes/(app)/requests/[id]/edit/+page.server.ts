@@ -7,8 +7,12 @@ export const load = (async ({ locals, params, parent, url }) => {
 	const { userId } = await parent();
 	const request = await helpRequests.get(locals.supabase, Number(params.id));
 	if (!request || request.learner_id !== userId) error(404, 'Not found');
-	/** The request being changed; only an open one can be. */
-	return { request, ...(await loadRequestForm(locals, userId, url)) };
+	const [point, form] = await Promise.all([
+		helpRequests.place(locals.supabase, request.id),
+		loadRequestForm(locals, userId, url)
+	]);
+	/** The request being changed (only an open one can be), and its exact meeting point. */
+	return { request, point: point?.exact ? point : null, ...form };
 }) satisfies PageServerLoad;
 
 export const actions = {
