@@ -789,6 +789,7 @@ export type Database = {
           quiet_hours_end: string | null
           quiet_hours_start: string | null
           registered_by: string | null
+          teaching_places: string[]
           teaching_radius_m: number
           text_size: string
           updated_at: string
@@ -812,6 +813,7 @@ export type Database = {
           quiet_hours_end?: string | null
           quiet_hours_start?: string | null
           registered_by?: string | null
+          teaching_places?: string[]
           teaching_radius_m?: number
           text_size?: string
           updated_at?: string
@@ -835,6 +837,7 @@ export type Database = {
           quiet_hours_end?: string | null
           quiet_hours_start?: string | null
           registered_by?: string | null
+          teaching_places?: string[]
           teaching_radius_m?: number
           text_size?: string
           updated_at?: string
@@ -1634,6 +1637,16 @@ export type Database = {
           lng: number
           exact: boolean
         }[]
+      }
+      save_volunteer_offer: {
+        Args: {
+          p_skills: Json
+          p_teaching_radius_m: number
+          p_slots: Json
+          p_places: string[]
+          p_languages: string[]
+        }
+        Returns: undefined
       }
       search_skills: {
         Args: { p_query: string }

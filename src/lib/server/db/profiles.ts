@@ -7,12 +7,20 @@ import { check } from './errors';
 export type Profile = Tables<'profiles'>;
 export type ProfileSummary = Pick<
 	Profile,
-	'id' | 'display_name' | 'locale' | 'text_size' | 'high_contrast' | 'onboarded_at'
+	| 'id'
+	| 'display_name'
+	| 'locale'
+	| 'text_size'
+	| 'high_contrast'
+	| 'onboarded_at'
+	| 'wants_to_learn'
+	| 'can_teach'
 >;
 
-const SUMMARY = 'id, display_name, locale, text_size, high_contrast, onboarded_at';
+const SUMMARY =
+	'id, display_name, locale, text_size, high_contrast, onboarded_at, wants_to_learn, can_teach';
 
-/** What every request needs: name, language and display preferences, onboarding state. */
+/** What every request needs: name, language and display preferences, onboarding state, roles. */
 export async function getSummary(supabase: Supabase, id: string): Promise<ProfileSummary | null> {
 	return check(
 		'profiles.getSummary',
