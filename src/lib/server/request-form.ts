@@ -1,23 +1,44 @@
-// Loads and saves the ask-for-help form (new request and changes to an open one).
-import { fail } from '@sveltejs/kit';
+// Loads and saves the ask-for-help form (a new request, and changes to an open one).
+import type { RequestEvent } from '@sveltejs/kit';
+import { loadForm, readForm } from '$lib/forms/server';
 import * as areas from '$lib/server/db/areas';
 import * as profiles from '$lib/server/db/profiles';
 import * as skills from '$lib/server/db/skills';
 import * as venues from '$lib/server/db/venues';
 import { mapSettings } from '$lib/server/map-settings';
-import { parseForm } from '$lib/validation/form';
-import { HELP_REQUEST_ARRAY_FIELDS, helpRequestSchema } from '$lib/validation/help-request';
+import { helpRequestSchema, type HelpRequestInput } from '$lib/validation/help-request';
 
-/** Everything the form shows besides its values: skills (searched by `q`), venues, the map. */
-export async function loadRequestForm(locals: App.Locals, userId: string, url: URL) {
+/** Superforms id: the new and the edit page each keep their own flashed state by path. */
+export const REQUEST_FORM = 'help-request';
+
+export const EMPTY_REQUEST: HelpRequestInput = {
+	skill_id: 0,
+	place_type: 'home',
+	venue_id: 0,
+	near_lat: null,
+	near_lng: null,
+	preferred_times: [],
+	notes: '',
+	accessibility_needs: []
+};
+
+/** The form, and what it shows besides its values: skills (searched by `q`), venues, the map. */
+export async function loadRequestForm(
+	event: Pick<RequestEvent, 'cookies' | 'url' | 'locals'>,
+	userId: string,
+	saved: HelpRequestInput = EMPTY_REQUEST
+) {
+	const { locals, url } = event;
 	const query = (url.searchParams.get('q') ?? '').slice(0, 100);
-	const [profile, skillList, venueList] = await Promise.all([
+	const [profile, skillList, venueList, form] = await Promise.all([
 		profiles.get(locals.supabase, userId),
 		skills.search(locals.supabase, query),
-		venues.list(locals.supabase)
+		venues.list(locals.supabase),
+		loadForm(event, helpRequestSchema, { id: REQUEST_FORM, data: saved })
 	]);
 	const ward = profile?.ward_id ? await areas.getWard(locals.supabase, profile.ward_id) : null;
 	return {
+		form,
 		/** Skills matching the search (all of them without one), best match first. */
 		skills: skillList,
 		/** What was searched for, kept in the search box. */
@@ -30,8 +51,6 @@ export async function loadRequestForm(locals: App.Locals, userId: string, url: U
 	};
 }
 
-/** Validates the posted form; a failure keeps what was typed. */
-export async function parseRequestForm(request: Request) {
-	const parsed = parseForm(helpRequestSchema, await request.formData(), HELP_REQUEST_ARRAY_FIELDS);
-	return parsed.ok ? parsed : fail(400, { errors: parsed.errors, values: parsed.values });
+export function readRequestForm(event: RequestEvent) {
+	return readForm(event, helpRequestSchema, REQUEST_FORM);
 }

@@ -1,38 +1,39 @@
 // One schema per sign-in form; messages are i18n keys the page translates.
 import { z } from 'zod';
+import { says } from '$lib/forms/messages';
 import { normalizeVietnamesePhone } from '$lib/phone';
 
 const phone = z
-	.string({ error: 'validation.phone_required' })
+	.string(says('validation.phone_required'))
 	.trim()
-	.min(1, { error: 'validation.phone_required' })
+	.min(1, says('validation.phone_required'))
 	.transform((value, ctx) => {
 		const e164 = normalizeVietnamesePhone(value);
 		if (!e164) {
-			ctx.addIssue({ code: 'custom', message: 'validation.phone_invalid' });
+			ctx.addIssue({ code: 'custom', message: says('validation.phone_invalid').error });
 			return z.NEVER;
 		}
 		return e164;
 	});
 
-const code = z
-	.string({ error: 'validation.code_invalid' })
-	.transform((value) => value.replace(/\s/g, ''))
-	.pipe(z.string().regex(/^\d{6}$/, { error: 'validation.code_invalid' }));
-
 const email = z
-	.string({ error: 'validation.email_invalid' })
+	.string(says('validation.email_invalid'))
 	.trim()
 	.toLowerCase()
-	.pipe(z.email({ error: 'validation.email_invalid' }));
+	.pipe(z.email(says('validation.email_invalid')));
 
 export const phoneSchema = z.object({ phone });
-export const phoneCodeSchema = z.object({ phone, code });
+export const emailSchema = z.object({ email });
 export const emailPasswordSchema = z.object({
 	email,
-	password: z.string({ error: 'validation.password_required' }).min(1, {
-		error: 'validation.password_required'
-	})
+	password: z
+		.string(says('validation.password_required'))
+		.min(1, says('validation.password_required'))
 });
-export const emailSchema = z.object({ email });
-export const emailCodeSchema = z.object({ email, code });
+/** The code step: where the code went is kept by the server, so only the code is posted. */
+export const codeSchema = z.object({
+	code: z
+		.string(says('validation.code_invalid'))
+		.transform((value) => value.replace(/\s/g, ''))
+		.pipe(z.string().regex(/^\d{6}$/, says('validation.code_invalid')))
+});

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { emailCodeSchema, emailPasswordSchema, phoneCodeSchema, phoneSchema } from './auth';
-import { parseForm } from './form';
-import { onboardingSchema, PROFILE_ARRAY_FIELDS, profileSchema } from './profile';
+import { superValidate } from 'sveltekit-superforms';
+import type { ZodValidationSchema } from 'sveltekit-superforms/adapters';
+import { adapter } from '$lib/forms/server';
+import vi from '$lib/i18n/locales/vi';
+import { codeSchema, emailPasswordSchema, emailSchema, phoneSchema } from './auth';
+import { onboardingSchema, profileSchema } from './profile';
 import { displaySchema, localeSchema } from './settings';
 
 function form(entries: [string, string][]): FormData {
@@ -10,83 +13,61 @@ function form(entries: [string, string][]): FormData {
 	return data;
 }
 
+/** Every message key in the Vietnamese messages. */
+const KEYS = new Set<string>();
+(function walk(node: object, prefix: string) {
+	for (const [key, value] of Object.entries(node)) {
+		if (typeof value === 'string') KEYS.add(prefix + key);
+		else walk(value as object, `${prefix}${key}.`);
+	}
+})(vi, '');
+
+/** Validates like a form action does, and checks that every error is a message key. */
+async function validate(schema: ZodValidationSchema, entries: [string, string][]) {
+	const result = await superValidate(form(entries), adapter(schema));
+	const messages = JSON.stringify(result.errors).match(/"[^"]*\.[^"]*"/g) ?? [];
+	for (const message of messages) expect(KEYS).toContain(JSON.parse(message));
+	return result;
+}
+
 describe('sign-in schemas', () => {
-	it('normalises the phone number', () => {
-		const result = parseForm(phoneSchema, form([['phone', '090 123 4567']]));
-		expect(result).toEqual({ ok: true, data: { phone: '+84901234567' } });
+	it('normalises the phone number', async () => {
+		const result = await validate(phoneSchema, [['phone', '090 123 4567']]);
+		expect(result.valid).toBe(true);
+		expect(result.data).toEqual({ phone: '+84901234567' });
 	});
 
-	it('names the problem and keeps what was typed', () => {
-		expect(parseForm(phoneSchema, form([['phone', '12345']]))).toEqual({
-			ok: false,
-			errors: { phone: 'validation.phone_invalid' },
-			values: { phone: '12345' }
+	it('names the problem and keeps what was typed', async () => {
+		const bad = await validate(phoneSchema, [['phone', '12345']]);
+		expect(bad.errors).toEqual({ phone: ['validation.phone_invalid'] });
+		expect(bad.data).toEqual({ phone: '12345' });
+		expect((await validate(phoneSchema, [['phone', '  ']])).errors).toEqual({
+			phone: ['validation.phone_required']
 		});
-		expect(parseForm(phoneSchema, form([['phone', '  ']]))).toMatchObject({
-			errors: { phone: 'validation.phone_required' }
-		});
-		expect(parseForm(phoneSchema, form([]))).toMatchObject({
-			errors: { phone: 'validation.phone_required' }
-		});
-	});
-
-	it('accepts a 6-digit code with spaces and never echoes it back', () => {
-		expect(
-			parseForm(
-				phoneCodeSchema,
-				form([
-					['phone', '0901234567'],
-					['code', '123 456']
-				])
-			)
-		).toEqual({
-			ok: true,
-			data: { phone: '+84901234567', code: '123456' }
-		});
-		const bad = parseForm(
-			phoneCodeSchema,
-			form([
-				['phone', '0901234567'],
-				['code', '12345']
-			])
-		);
-		expect(bad).toEqual({
-			ok: false,
-			errors: { code: 'validation.code_invalid' },
-			values: { phone: '0901234567' }
+		expect((await validate(phoneSchema, [])).errors).toEqual({
+			phone: ['validation.phone_required']
 		});
 	});
 
-	it('checks e-mail and password, never returning the password', () => {
-		const ok = parseForm(
-			emailPasswordSchema,
-			form([
-				['email', ' Lan@Example.com '],
-				['password', 'x']
-			])
-		);
-		expect(ok).toEqual({ ok: true, data: { email: 'lan@example.com', password: 'x' } });
-		const bad = parseForm(
-			emailPasswordSchema,
-			form([
-				['email', 'lan@'],
-				['password', 'secret']
-			])
-		);
-		expect(bad).toEqual({
-			ok: false,
-			errors: { email: 'validation.email_invalid' },
-			values: { email: 'lan@' }
+	it('accepts a 6-digit code with spaces', async () => {
+		expect((await validate(codeSchema, [['code', '123 456']])).data).toEqual({ code: '123456' });
+		expect((await validate(codeSchema, [['code', '12345']])).errors).toEqual({
+			code: ['validation.code_invalid']
 		});
-		expect(
-			parseForm(
-				emailCodeSchema,
-				form([
-					['email', 'a@b.vn'],
-					['code', '000111']
-				])
-			).ok
-		).toBe(true);
+	});
+
+	it('checks e-mail and password', async () => {
+		const ok = await validate(emailPasswordSchema, [
+			['email', ' Lan@Example.com '],
+			['password', 'x']
+		]);
+		expect(ok.data).toEqual({ email: 'lan@example.com', password: 'x' });
+		const bad = await validate(emailPasswordSchema, [['email', 'lan@']]);
+		expect(bad.errors).toEqual({
+			email: ['validation.email_invalid'],
+			password: ['validation.password_required']
+		});
+		expect((await validate(emailSchema, [['email', 'a@b.vn']])).valid).toBe(true);
 	});
 });
 
@@ -100,123 +81,99 @@ const validProfile: [string, string][] = [
 ];
 
 describe('profile schemas', () => {
-	it('parses checkboxes, languages and an empty location', () => {
-		const result = parseForm(profileSchema, form(validProfile), PROFILE_ARRAY_FIELDS);
-		expect(result).toEqual({
-			ok: true,
-			data: {
-				display_name: 'Cô Lan',
-				wants_to_learn: true,
-				can_teach: false,
-				ward_id: 12,
-				lat: null,
-				lng: null,
-				languages: ['vi', 'en'],
-				text_size: 'large',
-				high_contrast: false
-			}
+	it('parses checkboxes, languages and an empty location', async () => {
+		const result = await validate(profileSchema, [...validProfile, ['lat', ''], ['lng', '']]);
+		expect(result.valid).toBe(true);
+		expect(result.data).toEqual({
+			display_name: 'Cô Lan',
+			wants_to_learn: true,
+			can_teach: false,
+			ward_id: 12,
+			lat: null,
+			lng: null,
+			languages: ['vi', 'en'],
+			text_size: 'large',
+			high_contrast: false
 		});
 	});
 
-	it('accepts a point picked on the map', () => {
-		const result = parseForm(
-			profileSchema,
-			form([...validProfile, ['lat', '10.7769'], ['lng', '106.7009']]),
-			PROFILE_ARRAY_FIELDS
-		);
-		expect(result.ok && [result.data.lat, result.data.lng]).toEqual([10.7769, 106.7009]);
+	it('accepts a point picked on the map', async () => {
+		const result = await validate(profileSchema, [
+			...validProfile,
+			['lat', '10.7769'],
+			['lng', '106.7009']
+		]);
+		expect([result.data.lat, result.data.lng]).toEqual([10.7769, 106.7009]);
 	});
 
-	it('requires a role, a ward, a language, and a whole location', () => {
-		const result = parseForm(
-			profileSchema,
-			form([
-				['display_name', ''],
-				['lat', '10.7']
-			]),
-			PROFILE_ARRAY_FIELDS
-		);
-		expect(result.ok).toBe(false);
-		expect(!result.ok && result.errors).toEqual({
-			display_name: 'validation.display_name_required',
-			ward_id: 'validation.ward_required',
-			languages: 'validation.language_required'
+	it('requires a role, a ward, a language, and a whole location', async () => {
+		const result = await validate(profileSchema, [
+			['display_name', ''],
+			['lat', '10.7']
+		]);
+		expect(result.errors).toEqual({
+			display_name: ['validation.display_name_required'],
+			ward_id: ['validation.ward_required'],
+			languages: { _errors: ['validation.language_required'] },
+			roles: ['validation.role_required'],
+			lat: ['validation.location_invalid']
 		});
-		const roleless = parseForm(
-			profileSchema,
-			form(validProfile.filter(([k]) => k !== 'wants_to_learn')),
-			PROFILE_ARRAY_FIELDS
-		);
-		expect(!roleless.ok && roleless.errors).toEqual({ roles: 'validation.role_required' });
-		const half = parseForm(
-			profileSchema,
-			form([...validProfile, ['lat', '10.7']]),
-			PROFILE_ARRAY_FIELDS
-		);
-		expect(!half.ok && half.errors).toEqual({ lat: 'validation.location_invalid' });
-		const far = parseForm(
-			profileSchema,
-			form([...validProfile, ['lat', '91'], ['lng', '106']]),
-			PROFILE_ARRAY_FIELDS
-		);
-		expect(!far.ok && far.errors).toEqual({ lat: 'validation.location_invalid' });
+		const far = await validate(profileSchema, [...validProfile, ['lat', '91'], ['lng', '106']]);
+		expect(far.errors).toEqual({ lat: ['validation.location_invalid'] });
 	});
 
-	it('requires both consents at onboarding', () => {
-		const without = parseForm(onboardingSchema, form(validProfile), PROFILE_ARRAY_FIELDS);
-		expect(!without.ok && without.errors).toEqual({
-			consent_terms: 'validation.consent_terms_required',
-			consent_personal_data: 'validation.consent_data_required'
+	it('answers a tampered ward id or language with a field error, not a crash', async () => {
+		for (const ward of ['12345678901234567890', '-3', 'x', '']) {
+			const result = await validate(profileSchema, [
+				...validProfile.filter(([k]) => k !== 'ward_id'),
+				['ward_id', ward]
+			]);
+			expect(result.errors.ward_id?.[0], ward).toBe('validation.ward_required');
+		}
+		const odd = await validate(profileSchema, [...validProfile, ['languages', 'xx']]);
+		expect(odd.valid).toBe(false);
+	});
+
+	it('requires both consents at onboarding, unticked at first', async () => {
+		const without = await validate(onboardingSchema, validProfile);
+		expect(without.errors).toEqual({
+			consent_terms: ['validation.consent_terms_required'],
+			consent_personal_data: ['validation.consent_data_required']
 		});
-		const withConsent = parseForm(
-			onboardingSchema,
-			form([...validProfile, ['consent_terms', 'on'], ['consent_personal_data', 'on']]),
-			PROFILE_ARRAY_FIELDS
-		);
-		expect(withConsent.ok).toBe(true);
+		const empty = await superValidate(adapter(onboardingSchema));
+		expect([empty.data.consent_terms, empty.data.consent_personal_data]).toEqual([false, false]);
+		const withConsent = await validate(onboardingSchema, [
+			...validProfile,
+			['consent_terms', 'on'],
+			['consent_personal_data', 'on']
+		]);
+		expect(withConsent.valid).toBe(true);
 	});
 });
 
 describe('settings schemas', () => {
-	it('accepts only supported locales and local redirect paths', () => {
-		expect(
-			parseForm(
-				localeSchema,
-				form([
-					['locale', 'en'],
-					['redirect_to', '/profile']
-				])
-			)
-		).toEqual({
-			ok: true,
-			data: { locale: 'en', redirect_to: '/profile' }
-		});
+	it('accepts only supported locales and local redirect paths', async () => {
+		const ok = await validate(localeSchema, [
+			['locale', 'en'],
+			['redirect_to', '/profile']
+		]);
+		expect(ok.data).toEqual({ locale: 'en', redirect_to: '/profile' });
 		for (const target of ['//evil.example', 'https://evil.example', '/\\evil.example']) {
-			const result = parseForm(
-				localeSchema,
-				form([
-					['locale', 'vi'],
-					['redirect_to', target]
-				])
-			);
-			expect(result.ok && result.data.redirect_to).toBe('/');
+			const result = await validate(localeSchema, [
+				['locale', 'vi'],
+				['redirect_to', target]
+			]);
+			expect(result.data.redirect_to).toBe('/');
 		}
-		expect(parseForm(localeSchema, form([['locale', 'fr']])).ok).toBe(false);
+		expect((await validate(localeSchema, [['locale', 'fr']])).valid).toBe(false);
 	});
 
-	it('reads the display preferences', () => {
-		expect(
-			parseForm(
-				displaySchema,
-				form([
-					['text_size', 'xlarge'],
-					['high_contrast', 'on']
-				])
-			)
-		).toEqual({
-			ok: true,
-			data: { text_size: 'xlarge', high_contrast: true, redirect_to: '/' }
-		});
-		expect(parseForm(displaySchema, form([['text_size', 'huge']])).ok).toBe(false);
+	it('reads the display preferences', async () => {
+		const result = await validate(displaySchema, [
+			['text_size', 'xlarge'],
+			['high_contrast', 'on']
+		]);
+		expect(result.data).toEqual({ text_size: 'xlarge', high_contrast: true, redirect_to: '/' });
+		expect((await validate(displaySchema, [['text_size', 'huge']])).valid).toBe(false);
 	});
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from '$lib/forms/messages';
 import { LOCALES } from '$lib/i18n/config';
 import { TEXT_SIZES } from '$lib/preferences';
 
@@ -9,12 +10,12 @@ export const redirectTo = z
 	.transform((value) => (value && /^\/(?![/\\])/.test(value) ? value : '/'));
 
 export const localeSchema = z.object({
-	locale: z.enum(LOCALES, { error: 'validation.invalid' }),
+	locale: z.enum(LOCALES, says('validation.invalid')),
 	redirect_to: redirectTo
 });
 
 export const displaySchema = z.object({
-	text_size: z.enum(TEXT_SIZES, { error: 'validation.invalid' }),
-	high_contrast: z.literal('on').optional().transform(Boolean),
+	text_size: z.enum(TEXT_SIZES, says('validation.invalid')),
+	high_contrast: z.boolean(),
 	redirect_to: redirectTo
 });

@@ -1,103 +1,159 @@
 // The sign-in form actions: phone + SMS code first, e-mail + password or e-mail code second.
-import { fail, type RequestEvent } from '@sveltejs/kit';
+// The page ships no JavaScript, so every action answers with a redirect (post-redirect-get): the
+// address never keeps `?/action`, a reload never posts again, and the code step is a page of its
+// own (`?step=code`) that survives a language switch.
+import { redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import type { AuthError } from '@supabase/supabase-js';
-import { mapAuthError, type AuthFailure } from '$lib/auth/errors';
-import {
-	emailCodeSchema,
-	emailPasswordSchema,
-	emailSchema,
-	phoneCodeSchema,
-	phoneSchema
-} from '$lib/validation/auth';
-import { parseForm, type FieldErrors } from '$lib/validation/form';
+import { mapAuthError } from '$lib/auth/errors';
+import { goWithMessage, loadForm, pageUrl, readForm, rejectForm } from '$lib/forms/server';
+import type { FormMessage } from '$lib/forms/messages';
+import { formatVietnamesePhone } from '$lib/phone';
+import { codeSchema, emailPasswordSchema, emailSchema, phoneSchema } from '$lib/validation/auth';
 import { finishSignIn, safeRedirect } from './after-sign-in';
 
-/** Everything a sign-in action returns, so the page has one shape to read. */
-export interface SignInState {
-	step?: 'phone_code' | 'email_code';
-	phone?: string;
-	email?: string;
-	errors?: FieldErrors;
-	authError?: AuthFailure;
-	values?: Record<string, unknown>;
-	/** Which e-mail form failed, so its errors show next to it. */
-	submitted?: 'password' | 'code';
+/** Where the code went: kept by the server between the two steps, never posted back. */
+export interface PendingSignIn {
+	channel: 'phone' | 'email';
+	to: string;
 }
 
-const invalid = (state: SignInState) => fail(400, state);
-const refused = (error: AuthError, state: SignInState) =>
-	fail(error.status === 429 ? 429 : 400, { ...state, authError: mapAuthError(error) });
+const PENDING_COOKIE = 'sign_in_pending';
+/** A little longer than the code lives (config.toml: 5 minutes). */
+const PENDING_SECONDS = 15 * 60;
 
-async function read(event: RequestEvent) {
-	const form = await event.request.formData();
-	return { form, redirectTo: safeRedirect(form.get('redirect_to')) };
+export async function loadSignIn(event: RequestEvent) {
+	const { url, cookies } = event;
+	const pending = readPending(cookies);
+	const step = url.searchParams.get('step') === 'code' && pending ? pending : null;
+	return {
+		/** The code step, when a code was sent and the address asks for it. */
+		pending: step,
+		phoneForm: await loadForm(event, phoneSchema, {
+			id: 'phone',
+			data: { phone: pending?.channel === 'phone' ? formatVietnamesePhone(pending.to) : '' }
+		}),
+		emailForm: await loadForm(event, emailSchema, {
+			id: 'email-code',
+			data: { email: pending?.channel === 'email' ? pending.to : '' }
+		}),
+		passwordForm: await loadForm(event, emailPasswordSchema, { id: 'email-password' }),
+		codeForm: await loadForm(event, codeSchema, { id: 'code' })
+	};
 }
 
 export async function sendPhoneCode(event: RequestEvent) {
-	const { form } = await read(event);
-	const parsed = parseForm(phoneSchema, form);
-	if (!parsed.ok) return invalid({ errors: parsed.errors, values: parsed.values });
-	const { phone } = parsed.data;
-	// A new account's profile is created in the language the person is reading.
-	const options = { data: { locale: event.locals.locale } };
-	const { error } = await event.locals.supabase.auth.signInWithOtp({ phone, options });
-	// A refused resend keeps the code step, where the person was.
-	if (error && form.has('resend')) return refused(error, { step: 'phone_code', phone });
-	if (error) return refused(error, { values: { phone: form.get('phone') } });
-	return { step: 'phone_code', phone } satisfies SignInState;
-}
-
-export async function verifyPhoneCode(event: RequestEvent) {
-	const { form, redirectTo } = await read(event);
-	const parsed = parseForm(phoneCodeSchema, form);
-	const phone = String(form.get('phone') ?? '');
-	if (!parsed.ok) return invalid({ step: 'phone_code', phone, errors: parsed.errors });
-	const { data, error } = await event.locals.supabase.auth.verifyOtp({
-		phone: parsed.data.phone,
-		token: parsed.data.code,
-		type: 'sms'
-	});
-	if (error || !data.user) return refused(error ?? unknownError(), { step: 'phone_code', phone });
-	return finishSignIn(event.locals, event.cookies, data.user.id, redirectTo);
-}
-
-export async function signInWithPassword(event: RequestEvent) {
-	const { form, redirectTo } = await read(event);
-	const parsed = parseForm(emailPasswordSchema, form);
-	const submitted = 'password';
-	if (!parsed.ok) return invalid({ errors: parsed.errors, values: parsed.values, submitted });
-	const { data, error } = await event.locals.supabase.auth.signInWithPassword(parsed.data);
-	const values = { email: parsed.data.email };
-	if (error || !data.user) return refused(error ?? unknownError(), { values, submitted });
-	return finishSignIn(event.locals, event.cookies, data.user.id, redirectTo);
+	const form = await readForm(event, phoneSchema, 'phone');
+	if (!form.valid) return rejectForm(event, form);
+	return sendCode(event, { channel: 'phone', to: form.data.phone }, (message) =>
+		rejectForm(event, form, { message })
+	);
 }
 
 export async function sendEmailCode(event: RequestEvent) {
-	const { form } = await read(event);
-	const parsed = parseForm(emailSchema, form);
-	const submitted = 'code';
-	if (!parsed.ok) return invalid({ errors: parsed.errors, values: parsed.values, submitted });
-	const { email } = parsed.data;
-	const options = { data: { locale: event.locals.locale } };
-	const { error } = await event.locals.supabase.auth.signInWithOtp({ email, options });
-	if (error && form.has('resend')) return refused(error, { step: 'email_code', email });
-	if (error) return refused(error, { values: { email }, submitted });
-	return { step: 'email_code', email } satisfies SignInState;
+	const form = await readForm(event, emailSchema, 'email-code');
+	if (!form.valid) return rejectForm(event, form);
+	return sendCode(event, { channel: 'email', to: form.data.email }, (message) =>
+		rejectForm(event, form, { message })
+	);
 }
 
-export async function verifyEmailCode(event: RequestEvent) {
-	const { form, redirectTo } = await read(event);
-	const parsed = parseForm(emailCodeSchema, form);
-	const email = String(form.get('email') ?? '');
-	if (!parsed.ok) return invalid({ step: 'email_code', email, errors: parsed.errors });
-	const { data, error } = await event.locals.supabase.auth.verifyOtp({
-		email: parsed.data.email,
-		token: parsed.data.code,
-		type: 'email'
+/** "Send again" on the code step. */
+export async function resendCode(event: RequestEvent) {
+	const pending = readPending(event.cookies);
+	if (!pending) redirect(303, startUrl(event.url));
+	const form = await readForm(event, codeSchema, 'code');
+	return sendCode(event, pending, (message) => rejectForm(event, form, { message }), {
+		key: 'auth.code.resent',
+		tone: 'ok'
 	});
-	if (error || !data.user) return refused(error ?? unknownError(), { step: 'email_code', email });
-	return finishSignIn(event.locals, event.cookies, data.user.id, redirectTo);
 }
+
+export async function verifyCode(event: RequestEvent) {
+	const pending = readPending(event.cookies);
+	if (!pending) redirect(303, startUrl(event.url));
+	const form = await readForm(event, codeSchema, 'code');
+	if (!form.valid) return rejectForm(event, form);
+	const { data, error } = await event.locals.supabase.auth.verifyOtp(
+		pending.channel === 'phone'
+			? { phone: pending.to, token: form.data.code, type: 'sms' }
+			: { email: pending.to, token: form.data.code, type: 'email' }
+	);
+	if (error || !data.user) return rejectForm(event, form, refusal(error));
+	event.cookies.delete(PENDING_COOKIE, { path: '/sign-in' });
+	return finishSignIn(event.locals, event.cookies, data.user.id, redirectTo(event.url));
+}
+
+export async function signInWithPassword(event: RequestEvent) {
+	const form = await readForm(event, emailPasswordSchema, 'email-password');
+	if (!form.valid) return rejectForm(event, form);
+	const { data, error } = await event.locals.supabase.auth.signInWithPassword(form.data);
+	if (error || !data.user) return rejectForm(event, form, refusal(error));
+	return finishSignIn(event.locals, event.cookies, data.user.id, redirectTo(event.url));
+}
+
+/**
+ * Sends a code and goes to the code step. Asked again within the Auth server's interval, the code
+ * sent moments ago still works: the code step says when a new one can be asked for.
+ */
+async function sendCode(
+	event: RequestEvent,
+	pending: PendingSignIn,
+	refuse: (message: FormMessage) => unknown,
+	sent?: FormMessage
+) {
+	// A new account's profile is created in the language the person is reading.
+	const options = { data: { locale: event.locals.locale } };
+	const { error } = await event.locals.supabase.auth.signInWithOtp(
+		pending.channel === 'phone' ? { phone: pending.to, options } : { email: pending.to, options }
+	);
+	const failure = error ? mapAuthError(error) : null;
+	if (failure && failure.key !== 'auth.errors.rate_limited') {
+		return refuse({ ...failure, tone: 'error' });
+	}
+	event.cookies.set(PENDING_COOKIE, JSON.stringify(pending), {
+		path: '/sign-in',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: event.url.protocol === 'https:',
+		maxAge: PENDING_SECONDS
+	});
+	const waitMessage: FormMessage | undefined = failure?.values
+		? { key: 'auth.code.wait', values: failure.values, tone: 'ok' }
+		: sent;
+	const to = codeStepUrl(event.url);
+	if (waitMessage) goWithMessage(event, to, 'code', waitMessage);
+	redirect(303, to);
+}
+
+function refusal(error: AuthError | null) {
+	const failure = mapAuthError(error ?? unknownError());
+	return { status: 400, message: { ...failure, tone: 'error' as const } };
+}
+
+function readPending(cookies: Cookies): PendingSignIn | null {
+	try {
+		const value = JSON.parse(cookies.get(PENDING_COOKIE) ?? 'null') as PendingSignIn | null;
+		return value && (value.channel === 'phone' || value.channel === 'email') ? value : null;
+	} catch {
+		return null;
+	}
+}
+
+function redirectTo(url: URL) {
+	return safeRedirect(url.searchParams.get('redirect_to'));
+}
+
+function withQuery(url: URL, set: Record<string, string | null>) {
+	const target = new URL(pageUrl(url), url);
+	for (const [key, value] of Object.entries(set)) {
+		if (value === null) target.searchParams.delete(key);
+		else target.searchParams.set(key, value);
+	}
+	return target.pathname + target.search;
+}
+
+const codeStepUrl = (url: URL) => withQuery(url, { step: 'code' });
+const startUrl = (url: URL) => withQuery(url, { step: null });
 
 function unknownError(): AuthError {
 	return { name: 'AuthError', message: 'no user in the response', status: 500 } as AuthError;

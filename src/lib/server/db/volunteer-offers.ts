@@ -1,6 +1,6 @@
 // What a volunteer offers: skills and levels, radius, weekly slots, places, languages.
 import type { Supabase } from '$lib/types/db';
-import type { VolunteerOfferInput } from '$lib/validation/volunteer-offer';
+import type { VolunteerOfferSave } from '$lib/validation/volunteer-offer';
 import { check, checkList } from './errors';
 
 export interface VolunteerOffer {
@@ -39,7 +39,7 @@ export async function get(supabase: Supabase, profileId: string): Promise<Volunt
 }
 
 /** Saves the whole offer in one database call (one transaction) and makes the person a volunteer. */
-export async function save(supabase: Supabase, input: VolunteerOfferInput): Promise<void> {
+export async function save(supabase: Supabase, input: VolunteerOfferSave): Promise<void> {
 	check(
 		'volunteerOffers.save',
 		await supabase.rpc('save_volunteer_offer', {

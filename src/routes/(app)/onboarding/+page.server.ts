@@ -1,20 +1,19 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { safeRedirect } from '$lib/server/auth/after-sign-in';
 import { CONSENT_VERSIONS } from '$lib/server/db/consents';
-import { loadProfileForm, submitProfileForm } from '$lib/server/profile-form';
+import { loadProfileEditor, submitProfileEditor } from '$lib/server/profile-editor';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ locals, parent, url }) => {
-	const { userId } = await parent();
+export const load = (async (event) => {
+	const { userId } = await event.parent();
+	const { locals, url } = event;
 	const redirectTo = safeRedirect(url.searchParams.get('redirect_to'));
 	if (locals.profile?.onboarded_at) redirect(303, redirectTo === '/' ? '/profile' : redirectTo);
-	const role = url.searchParams.get('role');
+	const param = url.searchParams.get('role');
+	/** Pre-ticks "I want to learn" or "I can teach" when coming from the home page buttons. */
+	const role = param === 'learn' || param === 'teach' ? param : null;
 	return {
-		...(await loadProfileForm(locals, userId)),
-		/** Pre-ticks "I want to learn" or "I can teach" when coming from the home page buttons. */
-		role: role === 'learn' || role === 'teach' ? role : null,
-		/** Where to go once done. */
-		redirectTo,
+		...(await loadProfileEditor(event, userId, { onboarding: { role, redirectTo } })),
 		consentVersions: CONSENT_VERSIONS
 	};
 }) satisfies PageServerLoad;
@@ -22,9 +21,9 @@ export const load = (async ({ locals, parent, url }) => {
 export const actions = {
 	default: async (event) => {
 		const user = event.locals.user;
-		if (!user) redirect(303, '/sign-in');
-		const result = await submitProfileForm(event, user.id, { onboarded: true });
-		if (!('form' in result)) return result;
-		redirect(303, safeRedirect(result.form.get('redirect_to')));
+		if (!user) error(401);
+		const result = await submitProfileEditor(event, user.id, { onboarding: true });
+		if ('refused' in result) return result.refused;
+		redirect(303, safeRedirect(result.saved.data.redirect_to));
 	}
 } satisfies Actions;

@@ -1,16 +1,18 @@
-import { fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
+import { acceptForm } from '$lib/forms/server';
 import * as consents from '$lib/server/db/consents';
-import { loadProfileForm, submitProfileForm } from '$lib/server/profile-form';
+import { loadProfileEditor, submitProfileEditor } from '$lib/server/profile-editor';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ locals, parent }) => {
-	const { userId } = await parent();
-	const [form, consentList] = await Promise.all([
-		loadProfileForm(locals, userId),
+export const load = (async (event) => {
+	const { userId } = await event.parent();
+	const { locals } = event;
+	const [editor, consentList] = await Promise.all([
+		loadProfileEditor(event, userId),
 		consents.latest(locals.supabase, userId)
 	]);
 	return {
-		...form,
+		...editor,
 		/** The newest consent of each kind, shown with its date. */
 		consents: consentList,
 		/** The phone number or e-mail the person signs in with. */
@@ -23,8 +25,9 @@ export const load = (async ({ locals, parent }) => {
 export const actions = {
 	default: async (event) => {
 		const user = event.locals.user;
-		if (!user) return fail(401, { errors: {}, values: {} });
-		const result = await submitProfileForm(event, user.id);
-		return 'form' in result ? { saved: true } : result;
+		if (!user) error(401);
+		const result = await submitProfileEditor(event, user.id);
+		if ('refused' in result) return result.refused;
+		return acceptForm(event, result.saved, { key: 'profile.saved', tone: 'ok' });
 	}
 } satisfies Actions;

@@ -5,10 +5,12 @@ import * as signIn from '$lib/server/auth/sign-in';
 import { localOutboxUrl } from '$lib/server/supabase-env';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (({ locals, url }) => {
+export const load = (async (event) => {
+	const { locals, url } = event;
 	const redirectTo = safeRedirect(url.searchParams.get('redirect_to'));
 	if (locals.user) redirect(303, redirectTo);
 	return {
+		...(await signIn.loadSignIn(event)),
 		/** Phone is the main path; `?method=email` shows the e-mail forms (a link, so no JS needed). */
 		method: url.searchParams.get('method') === 'email' ? ('email' as const) : ('phone' as const),
 		/** Where to go once signed in. */
@@ -20,8 +22,8 @@ export const load = (({ locals, url }) => {
 
 export const actions = {
 	sendPhoneCode: signIn.sendPhoneCode,
-	verifyPhoneCode: signIn.verifyPhoneCode,
-	signInWithPassword: signIn.signInWithPassword,
 	sendEmailCode: signIn.sendEmailCode,
-	verifyEmailCode: signIn.verifyEmailCode
+	resendCode: signIn.resendCode,
+	verifyCode: signIn.verifyCode,
+	signInWithPassword: signIn.signInWithPassword
 } satisfies Actions;
