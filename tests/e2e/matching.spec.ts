@@ -35,6 +35,8 @@ async function onboardInBanCo(page: Page, name: string) {
 
 test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 360, height: 800 } });
+// Sign-in, several pages and axe on each: more than the default minute on a shared machine.
+test.setTimeout(240_000);
 
 test('a learner near Phường Bàn Cờ asks for help and sees ranked volunteers with reasons', async ({
 	page,

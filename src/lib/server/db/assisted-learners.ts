@@ -1,9 +1,21 @@
 // Neighbours registered in person by a verified volunteer or a ward coordinator.
 import { CONSENT_VERSIONS } from './consents';
-import type { Supabase } from '$lib/types/db';
-import type { AssistedLearnerInput } from '$lib/validation/assisted-learner';
-import { normalizeVietnamesePhone } from '$lib/phone';
+import type { Supabase } from '../../types/db';
 import { checkList } from './errors';
+
+/** The person and their first request, as the helper recorded them. */
+export interface AssistedLearnerInput {
+	display_name: string;
+	/** E.164 (+84…), or '' when they have no phone. */
+	phone: string;
+	ward_id: number;
+	lat: number | null;
+	lng: number | null;
+	skill_id: number;
+	preferred_times: string[];
+	accessibility_needs: string[];
+	notes: string;
+}
 
 export interface Registered {
 	learnerId: string;
@@ -27,7 +39,7 @@ export async function register(
 			p_ward_id: input.ward_id,
 			p_skill_id: input.skill_id,
 			p_consent_version: CONSENT_VERSIONS.personal_data,
-			...(input.phone ? { p_phone: normalizeVietnamesePhone(input.phone) ?? input.phone } : {}),
+			...(input.phone ? { p_phone: input.phone } : {}),
 			...(input.lat !== null && input.lng !== null ? { p_lat: input.lat, p_lng: input.lng } : {}),
 			p_accessibility_needs: input.accessibility_needs,
 			p_preferred_times: input.preferred_times,

@@ -1,6 +1,5 @@
 // A learner's requests for help: filed, listed, edited and cancelled by their learner or filer.
-import type { Supabase, Tables } from '$lib/types/db';
-import type { HelpRequestInput } from '$lib/validation/help-request';
+import type { Supabase, Tables } from '../../types/db';
 import { check, checkList } from './errors';
 
 export type HelpRequest = Pick<
@@ -17,6 +16,18 @@ export type HelpRequest = Pick<
 	| 'status'
 	| 'created_at'
 >;
+
+/** What a learner fills in (the ask-for-help form's output). */
+export interface HelpRequestInput {
+	skill_id: number;
+	place_type: 'home' | 'venue' | 'near_point';
+	venue_id: number;
+	near_lat: number | null;
+	near_lng: number | null;
+	preferred_times: string[];
+	notes: string;
+	accessibility_needs: string[];
+}
 
 const COLUMNS =
 	'id, learner_id, skill_id, ward_id, place_type, venue_id, preferred_times, notes, accessibility_needs, status, created_at';

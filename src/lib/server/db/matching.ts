@@ -1,6 +1,6 @@
 // Matching in the database: ranked volunteers for a request, open requests near a volunteer,
 // and the map's approximate cells. Distances arrive rounded; positions are cells or venues.
-import type { Database, Supabase } from '$lib/types/db';
+import type { Database, Supabase } from '../../types/db';
 import { checkList } from './errors';
 
 type Functions = Database['public']['Functions'];

@@ -1,5 +1,5 @@
 // The curriculum as the skill picker shows it: each skill with its icon.
-import type { Database, Supabase } from '$lib/types/db';
+import type { Database, Supabase } from '../../types/db';
 import { checkList } from './errors';
 
 type SearchRow = Database['public']['Functions']['search_skills']['Returns'][number];

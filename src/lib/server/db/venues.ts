@@ -1,5 +1,5 @@
 // Public places where lessons happen: their location is exact and public.
-import type { Supabase, Tables } from '$lib/types/db';
+import type { Supabase, Tables } from '../../types/db';
 import { checkList } from './errors';
 
 export type VenueOption = Pick<

@@ -1,7 +1,15 @@
 // What a volunteer offers: skills and levels, radius, weekly slots, places, languages.
-import type { Supabase } from '$lib/types/db';
-import type { VolunteerOfferSave } from '$lib/validation/volunteer-offer';
+import type { Supabase } from '../../types/db';
 import { check, checkList } from './errors';
+
+/** The arguments of save_volunteer_offer. */
+export interface VolunteerOfferSave {
+	skills: { skill_id: number; level: string }[];
+	teaching_radius_m: number;
+	slots: { weekday: number; start: string; end: string }[];
+	places: string[];
+	languages: string[];
+}
 
 export interface VolunteerOffer {
 	canTeach: boolean;

@@ -5,6 +5,7 @@ import * as assistedLearners from '$lib/server/db/assisted-learners';
 import { DbError } from '$lib/server/db/errors';
 import * as skills from '$lib/server/db/skills';
 import { mapSettings } from '$lib/server/map-settings';
+import { normalizeVietnamesePhone } from '$lib/phone';
 import { assistedLearnerSchema } from '$lib/validation/assisted-learner';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,7 +28,8 @@ export const actions = {
 		const form = await readForm(event, assistedLearnerSchema, ASSISTED_FORM);
 		if (!form.valid) return rejectForm(event, form);
 		try {
-			const done = await assistedLearners.register(event.locals.supabase, form.data);
+			const phone = normalizeVietnamesePhone(form.data.phone) ?? '';
+			const done = await assistedLearners.register(event.locals.supabase, { ...form.data, phone });
 			goWithMessage(event, '/assisted/new', ASSISTED_FORM, {
 				key: 'matching.assisted.done',
 				values: { name: form.data.display_name, code: done.claimCode, request: done.requestId },
