@@ -19,7 +19,7 @@ export default ts.config(
 		files: ['**/*.ts', '**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: {
 			parserOptions: {
-				projectService: { allowDefaultProject: ['playwright.config.ts'] },
+				projectService: { allowDefaultProject: ['playwright.config.ts', 'scripts/*.ts'] },
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,
 				svelteConfig
@@ -32,6 +32,24 @@ export default ts.config(
 			'@typescript-eslint/no-unused-vars': [
 				'error',
 				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			]
+		}
+	},
+	{
+		// What a background worker (a plain tsx process, no Vite) imports must not use SvelteKit's
+		// aliases; src/lib/worker-safe.test.ts also imports these files in such a process.
+		files: ['src/lib/server/db/**', 'src/lib/i18n/translate.ts', 'src/lib/types/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '^\\$(lib|env|app)(/|$)',
+							message: 'Worker-safe code imports relative paths, not SvelteKit aliases.'
+						}
+					]
+				}
 			]
 		}
 	},

@@ -9,7 +9,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-// LOCAL_SUPABASE_PORT exists for tests of this script; the app's .env expects 54321.
+// LOCAL_SUPABASE_PORT moves it, e.g. to run beside another project already using 54321.
 const PORT = process.env.LOCAL_SUPABASE_PORT ?? '54321';
 const LOCAL_URL = `http://127.0.0.1:${PORT}`;
 const ANON_KEY =
@@ -94,8 +94,6 @@ async function main() {
 	const fileEnv = existsSync(dotenvPath) ? parseEnv(readFileSync(dotenvPath, 'utf8')) : {};
 	const env = { ...fileEnv, ...process.env };
 	env.PATH = [join(ROOT, 'node_modules', '.bin'), env.PATH].filter(Boolean).join(delimiter);
-	// adapter-node assumes https without ORIGIN, and then refuses every form post from http://localhost.
-	env.ORIGIN ??= `http://localhost:${env.PORT ?? 3000}`;
 
 	let server;
 	if (env.PUBLIC_SUPABASE_URL && !isLocal(env.PUBLIC_SUPABASE_URL)) {

@@ -2,7 +2,7 @@ import type { Session, User } from '@supabase/supabase-js';
 import type { Locale } from '$lib/i18n/config';
 import type { DisplayPrefs } from '$lib/preferences';
 import type { Supabase } from '$lib/types/db';
-import type { ProfileSummary } from '$lib/server/db/profiles';
+import type { ProfileSummary } from '$lib/types/profiles';
 
 declare global {
 	namespace App {

@@ -1,5 +1,5 @@
 // Playwright's web server: a fresh local Supabase (PGlite in a temporary directory, seeded) and the
-// production build served by Node, on the ports playwright.config.ts chose.
+// production build served by scripts/serve-local.js, on the ports playwright.config.ts chose.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -20,13 +20,15 @@ if (!process.env.CI || !existsSync('build/index.js')) {
 const dataDir = await mkdtemp(join(tmpdir(), 'e2e-supabase-'));
 const supabase = await startLocalSupabase({ port: supabasePort, dataDir });
 
-const app = spawn(process.execPath, ['build'], {
+// The same server `npm start` runs (no ORIGIN), so the app answers at http://localhost:PORT and at
+// http://127.0.0.1:PORT as it does for a newcomer; 127.0.0.1 keeps it off the network.
+const { ORIGIN: _ignored, ...inherited } = process.env;
+const app = spawn(process.execPath, ['scripts/serve-local.js'], {
 	stdio: 'inherit',
 	env: {
-		...process.env,
+		...inherited,
 		PORT: String(appPort),
 		HOST: '127.0.0.1',
-		ORIGIN: `http://localhost:${appPort}`,
 		PUBLIC_SUPABASE_URL: supabase.url,
 		PUBLIC_SUPABASE_ANON_KEY: supabase.anonKey,
 		PUBLIC_MAP_TILE_URL: ''

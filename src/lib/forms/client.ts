@@ -3,25 +3,25 @@ import { browser } from '$app/environment';
 import { onDestroy } from 'svelte';
 import { get } from 'svelte/store';
 import { superForm, type FormOptions, type SuperValidated } from 'sveltekit-superforms';
+import { takeDraft, trackDraft } from './drafts';
 import type { FormMessage } from './messages';
 
-const DRAFTS_KEY = 'form-drafts';
-/** Fields never written to storage. */
-const SECRETS = ['password', 'code'];
-/** Forms on the current page that can keep a draft across a language switch. */
-const live = new Map<string, () => Record<string, unknown>>();
-
 /**
- * `superForm` for a page form. `resetForm: false`: after a save the fields show what was saved (a
- * reset would fall back to the HTML defaults, which Svelte removes after hydration: every box
- * unticked). No client-side validation: the server's answer is one round trip, and zod stays off
- * the phone.
+ * `superForm` for a page form, called once in the page's `<script>`.
+ * - `resetForm: false`: after a save the fields show what was saved. A reset would fall back to
+ *   the HTML defaults, which Svelte removes after hydration: every box unticked, names blank.
+ * - No client-side validation: the server answers in one round trip, and zod stays off the phone.
+ * - What was typed survives the language switch (see `./drafts.ts`).
+ * - What was typed before this script ran (a slow phone: the page is usable long before its
+ *   JavaScript arrives) is taken from the server-rendered `<form data-form={id}>`, so hydration
+ *   never puts the server's values back over it. Svelte keeps a typed text box by itself, but
+ *   resets a `<select>` and checkbox groups to the bound value.
  */
 export function useForm<T extends Record<string, unknown>, In extends Record<string, unknown>>(
 	form: SuperValidated<T, FormMessage, In>,
 	options: FormOptions<T, FormMessage, In> = {}
 ) {
-	const sf = superForm(form, {
+	const superform = superForm(form, {
 		dataType: 'form',
 		resetForm: false,
 		taintedMessage: null,
@@ -30,44 +30,36 @@ export function useForm<T extends Record<string, unknown>, In extends Record<str
 		...options
 	});
 	if (browser) {
-		const draft = takeDraft(form.id);
-		if (draft) sf.form.update((data) => ({ ...data, ...draft }), { taint: true });
-		live.set(form.id, () => get(sf.form));
-		onDestroy(() => live.delete(form.id));
+		const typed = { ...typedBeforeHydration(form.id, form.data), ...takeDraft(form.id) };
+		if (Object.keys(typed).length > 0) {
+			superform.form.update((data) => ({ ...data, ...typed }), { taint: true });
+		}
+		onDestroy(trackDraft(form.id, () => get(superform.form)));
 	}
-	return sf;
+	return superform;
 }
 
-/**
- * Called just before the language switch reloads the page: what is typed in the page's forms is
- * kept for the reloaded page (this tab only), so changing language never loses it.
- */
-export function keepDrafts() {
-	if (!browser || live.size === 0) return;
-	const drafts: Record<string, Record<string, unknown>> = {};
-	for (const [id, read] of live) {
-		const data = { ...read() };
-		for (const key of SECRETS) delete data[key];
-		drafts[id] = data;
+/** Fields of the server-rendered form whose value differs from what the server rendered. */
+function typedBeforeHydration(id: string, rendered: Record<string, unknown>) {
+	const element = document.querySelector<HTMLFormElement>(`form[data-form="${CSS.escape(id)}"]`);
+	const changed: Record<string, unknown> = {};
+	if (!element) return changed;
+	const posted = new FormData(element);
+	for (const [key, was] of Object.entries(rendered)) {
+		if (!element.elements.namedItem(key)) continue;
+		const now = readAs(was, posted, key);
+		if (now !== undefined && JSON.stringify(now) !== JSON.stringify(was)) changed[key] = now;
 	}
-	sessionStorage.setItem(DRAFTS_KEY, JSON.stringify({ path: location.pathname, drafts }));
+	return changed;
 }
 
-function takeDraft(id: string): Record<string, unknown> | null {
-	const raw = sessionStorage.getItem(DRAFTS_KEY);
-	if (!raw) return null;
-	try {
-		const saved = JSON.parse(raw) as {
-			path: string;
-			drafts: Record<string, Record<string, unknown>>;
-		};
-		if (saved.path !== location.pathname || !saved.drafts[id]) return null;
-		const draft = saved.drafts[id];
-		delete saved.drafts[id];
-		sessionStorage.setItem(DRAFTS_KEY, JSON.stringify(saved));
-		return draft;
-	} catch {
-		sessionStorage.removeItem(DRAFTS_KEY);
-		return null;
-	}
+/** A posted field read in the type of the value the server rendered for it. */
+function readAs(was: unknown, posted: globalThis.FormData, key: string): unknown {
+	if (typeof was === 'boolean') return posted.has(key); // a checkbox
+	if (Array.isArray(was)) return posted.getAll(key).filter((v) => typeof v === 'string');
+	const value = posted.get(key);
+	if (typeof value !== 'string') return undefined;
+	if (typeof was === 'string') return value;
+	if (typeof was === 'number') return value === '' ? undefined : Number(value);
+	return undefined; // null and the rest cannot be edited without JavaScript here
 }

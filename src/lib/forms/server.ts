@@ -10,9 +10,10 @@
  * 3. Action: `const form = await readForm(event, schema, 'x')`; if `!form.valid` →
  *    `return rejectForm(event, form)`; a server-side refusal → `setError(form, 'field', key)` then
  *    `rejectForm`; success → `return acceptForm(event, form, message)` or `redirect(303, …)`.
- * 4. Page: `const sf = useForm(data.form)` from `$lib/forms/client`; `<form method="POST"
- *    use:enhance>` with `bind:value={$form.field}` on every input (binding also keeps what was typed
- *    before hydration); `<FieldError>` and `<ErrorSummary>` from `$lib/components/form/`.
+ * 4. Page: `const superform = useForm(data.form)` from `$lib/forms/client`; `<form method="POST"
+ *    use:enhance data-form={data.form.id}>` (the attribute lets useForm keep what was typed before
+ *    hydration) with `bind:value={$form.field}` / `bind:checked` / `bind:group` on every input;
+ *    `<FieldError>`, `<ErrorSummary>` and `<FormNotice>` from `$lib/components/form/`.
  *
  * Without JavaScript a post answers with a redirect (post-redirect-get): the form's state rides in a
  * short-lived cookie to the next `load`, so nothing typed is lost, the address never keeps `?/action`

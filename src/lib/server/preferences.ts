@@ -7,11 +7,18 @@ import {
 	TEXT_SIZE_COOKIE,
 	type DisplayPrefs
 } from '$lib/preferences';
-import type { ProfileSummary } from './db/profiles';
+import type { ProfileSummary } from '$lib/types/profiles';
 
 const YEAR = 60 * 60 * 24 * 365;
-// Readable by the service worker's fetches too; nothing secret in them.
-const OPTIONS = { path: '/', maxAge: YEAR, httpOnly: false, sameSite: 'lax' } as const;
+// Readable by the service worker's fetches too; nothing secret in them, so not Secure either:
+// they must also stick when the app is opened over plain http (127.0.0.1, a LAN address).
+const OPTIONS = {
+	path: '/',
+	maxAge: YEAR,
+	httpOnly: false,
+	sameSite: 'lax',
+	secure: false
+} as const;
 
 export function prefsFromCookies(cookies: Cookies): DisplayPrefs {
 	const size = cookies.get(TEXT_SIZE_COOKIE);

@@ -1,7 +1,6 @@
 // The profile editor that onboarding and the profile page share: its load and its action.
 import type { RequestEvent } from '@sveltejs/kit';
 import * as areas from '$lib/server/db/areas';
-import * as consents from '$lib/server/db/consents';
 import * as homeLocations from '$lib/server/db/home-locations';
 import * as profiles from '$lib/server/db/profiles';
 import { mapSettings } from '$lib/server/map-settings';
@@ -66,7 +65,6 @@ export async function loadProfileEditor(
  */
 export async function submitProfileEditor(
 	event: RequestEvent,
-	userId: string,
 	options: { onboarding?: boolean } = {}
 ) {
 	const form = options.onboarding
@@ -74,31 +72,12 @@ export async function submitProfileEditor(
 		: await readForm(event, profileSchema, PROFILE_FORM);
 	if (!form.valid) return { refused: rejectForm(event, form) };
 	const { locals, cookies } = event;
-	const saved = await saveProfile(locals, userId, form.data, options);
+	// One transaction: the ward check, the profile, the home point, and at onboarding the consents.
+	const saved = await profiles.saveForm(locals.supabase, form.data, options);
 	if (saved === 'unknown_ward') {
 		return { refused: rejectForm(event, refuseForm(form, 'ward_id', 'validation.ward_required')) };
 	}
 	locals.prefs = { textSize: form.data.text_size, highContrast: form.data.high_contrast };
 	savePrefsCookies(cookies, locals.prefs);
 	return { saved: form };
-}
-
-/** Saves the profile and the home point (the ward centre unless one was picked on the map). */
-async function saveProfile(
-	locals: App.Locals,
-	userId: string,
-	input: ProfileInput,
-	options: { onboarding?: boolean }
-): Promise<'saved' | 'unknown_ward'> {
-	const ward = await areas.getWard(locals.supabase, input.ward_id);
-	if (!ward) return 'unknown_ward';
-	const point =
-		input.lat !== null && input.lng !== null
-			? { lat: input.lat, lng: input.lng }
-			: { lat: ward.center_lat, lng: ward.center_lng };
-	const onboarded = options.onboarding ?? false;
-	await profiles.save(locals.supabase, userId, input, { onboarded });
-	await homeLocations.set(locals.supabase, userId, point);
-	if (onboarded) await consents.record(locals.supabase, userId, ['terms', 'personal_data']);
-	return 'saved';
 }

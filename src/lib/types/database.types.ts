@@ -1638,6 +1638,21 @@ export type Database = {
           exact: boolean
         }[]
       }
+      save_profile: {
+        Args: {
+          p_display_name: string
+          p_wants_to_learn: boolean
+          p_can_teach: boolean
+          p_ward_id: number
+          p_languages: string[]
+          p_text_size: string
+          p_high_contrast: boolean
+          p_lat?: number
+          p_lng?: number
+          p_consents?: Json
+        }
+        Returns: string
+      }
       save_volunteer_offer: {
         Args: {
           p_skills: Json

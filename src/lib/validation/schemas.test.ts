@@ -124,11 +124,13 @@ describe('profile schemas', () => {
 
 	it('answers a tampered ward id or language with a field error, not a crash', async () => {
 		for (const ward of ['12345678901234567890', '-3', 'x', '']) {
-			const result = await validate(profileSchema, [
+			const { errors } = await validate(profileSchema, [
 				...validProfile.filter(([k]) => k !== 'ward_id'),
 				['ward_id', ward]
 			]);
-			expect(result.errors.ward_id?.[0], ward).toBe('validation.ward_required');
+			expect((errors as Record<string, string[]>).ward_id?.[0], ward).toBe(
+				'validation.ward_required'
+			);
 		}
 		const odd = await validate(profileSchema, [...validProfile, ['languages', 'xx']]);
 		expect(odd.valid).toBe(false);

@@ -12,14 +12,14 @@ export async function finishSignIn(
 	userId: string,
 	redirectTo: string
 ): Promise<never> {
-	const profile = await profiles.getSummary(locals.supabase, userId);
-	if (profile && !profile.onboarded_at) {
-		const prefs = prefsFromCookies(cookies);
-		await profiles.setLocale(locals.supabase, userId, locals.locale);
-		await profiles.setDisplay(locals.supabase, userId, {
-			text_size: prefs.textSize,
-			high_contrast: prefs.highContrast
-		});
+	const prefs = prefsFromCookies(cookies);
+	// One call: the settings are adopted only while onboarding is unfinished, which it reports.
+	const onboarding = await profiles.adoptSignUpPrefs(locals.supabase, userId, {
+		locale: locals.locale,
+		text_size: prefs.textSize,
+		high_contrast: prefs.highContrast
+	});
+	if (onboarding) {
 		// Keep the home page's "I want to learn" / "I can teach" choice when it led here.
 		if (redirectTo.startsWith('/onboarding')) redirect(303, redirectTo);
 		redirect(303, `/onboarding?redirect_to=${encodeURIComponent(redirectTo)}`);

@@ -1,16 +1,10 @@
 // Cities/provinces and their wards, communes and special zones (two tiers since 1 July 2025).
-import type { Supabase, Tables } from '$lib/types/db';
-import { check, checkList } from './errors';
+// Relative imports only: a plain Node process (the worker) has no SvelteKit aliases.
+import type { WardGroup } from '../../types/areas';
+import type { Supabase } from '../../types/db';
+import { checkList } from './errors';
 
-export type Area = Tables<'areas'>;
-export type Ward = Pick<
-	Area,
-	'id' | 'name_vi' | 'name_en' | 'center_lat' | 'center_lng' | 'parent_id'
->;
-export interface WardGroup {
-	parent: Pick<Area, 'id' | 'name_vi' | 'name_en'> | null;
-	wards: Ward[];
-}
+export type { Area, Ward, WardGroup } from '../../types/areas';
 
 const WARD_KINDS = ['ward', 'commune', 'special_zone'];
 
@@ -34,16 +28,4 @@ export async function listWards(supabase: Supabase): Promise<WardGroup[]> {
 	const orphans = wards.filter((ward) => !parents.some((p) => p.id === ward.parent_id));
 	if (orphans.length) groups.push({ parent: null, wards: orphans });
 	return groups.filter((group) => group.wards.length > 0);
-}
-
-export async function getWard(supabase: Supabase, id: number): Promise<Ward | null> {
-	return check(
-		'areas.getWard',
-		await supabase
-			.from('areas')
-			.select('id, name_vi, name_en, center_lat, center_lng, parent_id')
-			.eq('id', id)
-			.in('kind', WARD_KINDS)
-			.maybeSingle()
-	);
 }

@@ -1,24 +1,10 @@
 // Consent records (Decree 13/2023/ND-CP): what was agreed to, which version, when. Append-only.
-import type { Supabase, Tables } from '$lib/types/db';
-import { check, checkList } from './errors';
+import type { Supabase, Tables } from '../../types/db';
+import { checkList } from './errors';
 
 export const CONSENT_VERSIONS = { terms: '2025-07-01', personal_data: '2025-07-01' } as const;
 export type ConsentKind = keyof typeof CONSENT_VERSIONS;
 export type Consent = Pick<Tables<'consents'>, 'kind' | 'version' | 'granted' | 'granted_at'>;
-
-export async function record(
-	supabase: Supabase,
-	profileId: string,
-	kinds: ConsentKind[]
-): Promise<void> {
-	const rows = kinds.map((kind) => ({
-		profile_id: profileId,
-		kind,
-		version: CONSENT_VERSIONS[kind],
-		granted: true
-	}));
-	check('consents.record', await supabase.from('consents').insert(rows));
-}
 
 /** The newest record of each kind (a withdrawal is a newer row with granted = false). */
 export async function latest(supabase: Supabase, profileId: string): Promise<Consent[]> {

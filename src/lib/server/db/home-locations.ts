@@ -1,5 +1,5 @@
 // The exact point near someone's home: readable only by its owner (the database enforces it).
-import type { Supabase, Tables } from '$lib/types/db';
+import type { Supabase, Tables } from '../../types/db';
 import { check } from './errors';
 
 export type HomeLocation = Pick<Tables<'home_locations'>, 'lat' | 'lng'>;
@@ -12,21 +12,5 @@ export async function get(supabase: Supabase, profileId: string): Promise<HomeLo
 			.select('lat, lng')
 			.eq('profile_id', profileId)
 			.maybeSingle()
-	);
-}
-
-export async function set(
-	supabase: Supabase,
-	profileId: string,
-	point: HomeLocation
-): Promise<void> {
-	check(
-		'homeLocations.set',
-		await supabase
-			.from('home_locations')
-			.upsert(
-				{ profile_id: profileId, lat: point.lat, lng: point.lng },
-				{ onConflict: 'profile_id' }
-			)
 	);
 }

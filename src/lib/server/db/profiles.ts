@@ -1,9 +1,12 @@
 // The signed-in person's profile row (created by a trigger when they sign up).
-import type { Locale } from '$lib/i18n/config';
-import type { ProfileInput } from '$lib/validation/profile';
-import type { Supabase, Tables } from '$lib/types/db';
+// Relative imports only: a plain Node process (the worker) has no SvelteKit aliases.
+import type { Locale } from '../../i18n/config';
+import type { Supabase } from '../../types/db';
+import type { Profile, ProfileSummary } from '../../types/profiles';
+import { CONSENT_VERSIONS } from './consents';
 import { check } from './errors';
 
+<<<<<<< HEAD
 export type Profile = Tables<'profiles'>;
 export type ProfileSummary = Pick<
 	Profile,
@@ -16,11 +19,32 @@ export type ProfileSummary = Pick<
 	| 'wants_to_learn'
 	| 'can_teach'
 >;
+=======
+export type { Profile, ProfileSummary } from '../../types/profiles';
+>>>>>>> forms
 
 const SUMMARY =
 	'id, display_name, locale, text_size, high_contrast, onboarded_at, wants_to_learn, can_teach';
 
+<<<<<<< HEAD
 /** What every request needs: name, language and display preferences, onboarding state, roles. */
+=======
+/** The fields of the onboarding and profile forms, as validated. */
+export interface ProfileFormInput {
+	display_name: string;
+	wants_to_learn: boolean;
+	can_teach: boolean;
+	ward_id: number;
+	languages: string[];
+	text_size: string;
+	high_contrast: boolean;
+	/** A point picked on the map; both null means "use the ward's centre". */
+	lat: number | null;
+	lng: number | null;
+}
+
+/** What every request needs: name, language and display preferences, onboarding state. */
+>>>>>>> forms
 export async function getSummary(supabase: Supabase, id: string): Promise<ProfileSummary | null> {
 	return check(
 		'profiles.getSummary',
@@ -47,22 +71,50 @@ export async function setDisplay(
 	check('profiles.setDisplay', await supabase.from('profiles').update(prefs).eq('id', id));
 }
 
-/** Saves the form's profile fields; `onboarded` stamps the end of onboarding. */
-export async function save(
+/**
+ * Right after sign-in: a profile that has not finished onboarding (a new account) takes the
+ * language and display settings chosen while signed out. One call: the update is conditional on
+ * `onboarded_at is null`, and whether a row came back says which case it was.
+ * Returns true when the person still has to go through onboarding.
+ */
+export async function adoptSignUpPrefs(
 	supabase: Supabase,
 	id: string,
-	input: ProfileInput,
-	options: { onboarded?: boolean } = {}
-): Promise<void> {
-	const patch = {
-		display_name: input.display_name,
-		wants_to_learn: input.wants_to_learn,
-		can_teach: input.can_teach,
-		ward_id: input.ward_id,
-		languages: input.languages,
-		text_size: input.text_size,
-		high_contrast: input.high_contrast,
-		...(options.onboarded ? { onboarded_at: new Date().toISOString() } : {})
-	};
-	check('profiles.save', await supabase.from('profiles').update(patch).eq('id', id));
+	prefs: { locale: Locale; text_size: string; high_contrast: boolean }
+): Promise<boolean> {
+	const rows = check(
+		'profiles.adoptSignUpPrefs',
+		await supabase.from('profiles').update(prefs).eq('id', id).is('onboarded_at', null).select('id')
+	);
+	return (rows ?? []).length > 0;
+}
+
+/**
+ * Saves the profile form in one transaction (public.save_profile): the ward check, the profile,
+ * the home point and, when `onboarding`, the current consents and the onboarding stamp. Re-posting
+ * onboarding records no consent twice. 'unknown_ward' means nothing was written.
+ */
+export async function saveForm(
+	supabase: Supabase,
+	input: ProfileFormInput,
+	options: { onboarding?: boolean } = {}
+): Promise<'saved' | 'unknown_ward'> {
+	// A tampered id beyond bigint would be a database error (500); it is simply not a ward.
+	if (!Number.isSafeInteger(input.ward_id) || input.ward_id <= 0) return 'unknown_ward';
+	const result = check(
+		'profiles.saveForm',
+		await supabase.rpc('save_profile', {
+			p_display_name: input.display_name,
+			p_wants_to_learn: input.wants_to_learn,
+			p_can_teach: input.can_teach,
+			p_ward_id: input.ward_id,
+			p_languages: input.languages,
+			p_text_size: input.text_size,
+			p_high_contrast: input.high_contrast,
+			p_lat: input.lat ?? undefined,
+			p_lng: input.lng ?? undefined,
+			p_consents: options.onboarding ? CONSENT_VERSIONS : undefined
+		})
+	);
+	return result === 'unknown_ward' ? 'unknown_ward' : 'saved';
 }

@@ -22,7 +22,7 @@ export const actions = {
 	default: async (event) => {
 		const user = event.locals.user;
 		if (!user) error(401);
-		const result = await submitProfileEditor(event, user.id, { onboarding: true });
+		const result = await submitProfileEditor(event, { onboarding: true });
 		if ('refused' in result) return result.refused;
 		redirect(303, safeRedirect(result.saved.data.redirect_to));
 	}

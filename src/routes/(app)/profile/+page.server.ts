@@ -26,7 +26,7 @@ export const actions = {
 	default: async (event) => {
 		const user = event.locals.user;
 		if (!user) error(401);
-		const result = await submitProfileEditor(event, user.id);
+		const result = await submitProfileEditor(event);
 		if ('refused' in result) return result.refused;
 		return acceptForm(event, result.saved, { key: 'profile.saved', tone: 'ok' });
 	}

@@ -1,0 +1,7 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+
+/** The page hooks show when they refuse a request (see lib/server/hooks/refuse.ts). */
+export const load = (() => {
+	error(403, 'Forbidden');
+}) satisfies PageServerLoad;
