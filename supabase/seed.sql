@@ -18,7 +18,8 @@
 --   volunteer    00000000-0000-4000-8000-000000000002
 --   coordinator  00000000-0000-4000-8000-000000000003 (Bàn Cờ), ...-000000000004 (Thủ Đức)
 -- Generated people: learners  +84 90 000 1001 … 1064, ids 00000000-0000-4000-8000-000000001001 … 1064
---                   volunteers +84 90 000 2001 … 2044, ids 00000000-0000-4000-8000-000000002001 … 2044
+--                   volunteers +84 90 000 2001 … 2047, ids 00000000-0000-4000-8000-000000002001 … 2047
+--                   (2045–2047: three neighbours of Bàn Cờ who teach online medical booking)
 -- Phone numbers are in an unused-looking demo range (84 90 000 xxxx); do not text them.
 --
 -- What the demo accounts find:
@@ -517,6 +518,21 @@ cross join lateral (
 	where k = i % 8
 ) as o;
 
+-- Three more volunteers around Phường Bàn Cờ who teach online medical booking, so the demo
+-- learner's request at the Bàn Cờ culture house has matches from both sides of the ward border:
+-- Thư (Xuân Hòa, ~800 m, free Tuesday mornings), Huy (Nhiêu Lộc, ~1.3 km, Sunday mornings) and
+-- Hân (Bàn Cờ, self-declared: not verified yet, Thursday mornings).
+insert into seed_person values
+	('00000000-0000-4000-8000-000000002045', 'volunteer', 'Ngô Thị Minh Thư', '84900002045', 'female', 2004, 'HCM-XUANHOA',
+		10.77620, 106.68680, '{vi,en}', '{}', '{}', 'Sinh viên Trường Đại học Y Dược TP.HCM, đoàn viên', 'Student at the University of Medicine and Pharmacy, Youth Union member',
+		'Mình chỉ cô chú đặt lịch khám trên ứng dụng bệnh viện và dùng thẻ BHYT trên VNeID.', 'normal'),
+	('00000000-0000-4000-8000-000000002046', 'volunteer', 'Phan Quốc Huy', '84900002046', 'male', 1999, 'HCM-NHIEULOC',
+		10.78300, 106.67900, '{vi}', '{}', '{}', 'Điều dưỡng, đoàn viên chi đoàn bệnh viện', 'Nurse, hospital Youth Union chapter member',
+		'Sáng Chủ nhật mình rảnh, hướng dẫn đặt lịch khám và xem kết quả xét nghiệm.', 'normal'),
+	('00000000-0000-4000-8000-000000002047', 'volunteer', 'Lý Ngọc Hân', '84900002047', 'female', 2006, 'HCM-BANCO',
+		10.77380, 106.67950, '{vi,zh}', '{}', '{}', 'Sinh viên năm nhất, Trường Đại học Sư phạm TP.HCM', 'First-year student, Ho Chi Minh City University of Education',
+		'Mình mới đăng ký, dạy được đặt lịch khám và nhắn tin Zalo.', 'normal');
+
 -- 64 learners across the priority groups named by the movement.
 insert into seed_person
 select
@@ -623,6 +639,8 @@ cross join lateral unnest(case k
 where p.role = 'volunteer' and p.phone like '849000020%';
 
 insert into seed_vskill values
+	('00000000-0000-4000-8000-000000002045', 9, 3),
+	('00000000-0000-4000-8000-000000002046', 9, 2),
 	('00000000-0000-4000-8000-000000000002', 1, 3),
 	('00000000-0000-4000-8000-000000000002', 3, 3),
 	('00000000-0000-4000-8000-000000000002', 5, 3),
@@ -660,6 +678,8 @@ cross join lateral (values
 where p.role = 'volunteer' and p.phone like '849000020%';
 
 insert into seed_avail values
+	('00000000-0000-4000-8000-000000002045', 2, '08:00', '11:00'),
+	('00000000-0000-4000-8000-000000002047', 4, '07:30', '10:00'),
 	('00000000-0000-4000-8000-000000000002', 2, '18:30', '21:00'),
 	('00000000-0000-4000-8000-000000000002', 4, '18:30', '21:00'),
 	('00000000-0000-4000-8000-000000000002', 7, '08:00', '11:30'),
@@ -1051,6 +1071,16 @@ select c.id, s.code, s.title_vi, s.title_en, s.description_vi, s.description_en,
 from seed_skill s
 join public.skill_categories c on c.slug = s.category
 order by s.n;
+
+-- One icon per skill for the skill picker (a skill without one shows its category's).
+update public.skills k set icon = i.icon
+from (values
+	('smartphone-basics', '📱'), ('getting-online', '📶'), ('zalo-messaging', '💬'), ('admin-lookup', '🔎'),
+	('epayment-vietqr', '💳'), ('vneid', '🪪'), ('national-public-service-portal', '🏛️'),
+	('cong-dan-so-hcm', '🏙️'), ('medical-booking', '🩺'), ('ride-hailing', '🛵'), ('banking-app', '🏦'),
+	('scam-awareness', '🛡️'), ('responsible-social-media', '👥'), ('ai-tools', '🤖')
+) as i (slug, icon)
+where k.slug = i.slug;
 
 insert into public.skill_steps (skill_id, position, title_vi, title_en)
 select k.id, st.pos, st.vi, st.en

@@ -17,10 +17,11 @@
 -- - Only verified volunteers are offered requests at a learner's home. A
 --   self-declared (unverified) volunteer is offered requests at venues and
 --   public points only, at cell precision, without notes or needs.
--- - The exact `near_lat`/`near_lng` of a request are no longer readable from
---   the table by anyone (column privileges); `request_place()` gives them to
---   the learner, whoever filed the request and the teacher of a scheduled
---   session for it. Select help_requests by column list, never `*`.
+-- - The exact point a learner chose (`near_lat`/`near_lng`) is kept apart, in
+--   private.help_request_points; the table's columns hold its grid cell, so
+--   nobody (not even a volunteer of the ward) reads the café at the mouth of
+--   the alley from the table. `request_place()` gives the exact point to the
+--   learner, whoever filed the request and the teacher of a scheduled session.
 -- =============================================================================
 
 -- -----------------------------------------------------------------------------
@@ -28,22 +29,28 @@
 -- -----------------------------------------------------------------------------
 
 /**
- * Great-circle distance in metres between two earth points. Wraps
- * `earth_distance` with a pinned search_path (its body looks up `cube_distance`
- * unqualified), like private.earth_point.
+ * Great-circle distance in metres between two points (haversine, on the same
+ * sphere as `earthdistance`: radius 6378168 m). Built-ins only and no SET
+ * clause on purpose, so that the planner inlines it into the matching
+ * queries instead of calling a function per scanned row.
  */
-create or replace function private.metres_between(a extensions.earth, b extensions.earth)
+create or replace function private.haversine_m(
+  lat1 double precision, lng1 double precision, lat2 double precision, lng2 double precision
+)
 returns double precision
 language sql
 immutable
 parallel safe
-set search_path = extensions, pg_catalog
 as $$
-  select extensions.earth_distance(a, b);
+  select 2 * 6378168 * asin(least(1, sqrt(
+    power(sin(radians(lat2 - lat1) / 2), 2)
+    + cos(radians(lat1)) * cos(radians(lat2)) * power(sin(radians(lng2 - lng1) / 2), 2)
+  )));
 $$;
 
-revoke execute on function private.metres_between(extensions.earth, extensions.earth) from public, anon;
-grant execute on function private.metres_between(extensions.earth, extensions.earth)
+revoke execute on function private.haversine_m(double precision, double precision, double precision, double precision)
+  from public, anon;
+grant execute on function private.haversine_m(double precision, double precision, double precision, double precision)
   to authenticated, service_role;
 
 /**
@@ -64,31 +71,21 @@ revoke execute on function private.shown_distance(double precision) from public,
 grant execute on function private.shown_distance(double precision) to authenticated, service_role;
 
 /**
- * The request time buckets (`preferred_times` values) a weekly slot overlaps:
- * weekday = Monday-Friday, weekend = Saturday-Sunday; morning 06:00-12:00,
- * afternoon 12:00-17:00, evening 17:00-22:00 (Asia/Ho_Chi_Minh local time).
+ * Everyone the person has blocked or been blocked by.
  */
-create or replace function private.slot_periods(p_weekday smallint, p_start time, p_end time)
-returns text[]
+create or replace function private.blocked_with(p_profile_id uuid)
+returns uuid[]
 language sql
-immutable
-parallel safe
+stable
+security definer
 set search_path = ''
 as $$
-  select coalesce(array_agg(
-    (case when p_weekday between 1 and 5 then 'weekday_' else 'weekend_' end) || b.name
-    order by b.starts
-  ), '{}')
-  from (values
-    ('morning', time '06:00', time '12:00'),
-    ('afternoon', time '12:00', time '17:00'),
-    ('evening', time '17:00', time '22:00')
-  ) as b (name, starts, ends)
-  where p_start < b.ends and p_end > b.starts;
+  select coalesce(array_agg(case when b.blocker_id = p_profile_id then b.blocked_id else b.blocker_id end), '{}')
+  from public.blocks b
+  where b.blocker_id = p_profile_id or b.blocked_id = p_profile_id;
 $$;
 
-revoke execute on function private.slot_periods(smallint, time, time) from public, anon;
-grant execute on function private.slot_periods(smallint, time, time) to authenticated, service_role;
+revoke execute on function private.blocked_with(uuid) from public, anon, authenticated;
 
 /**
  * True when the person is a volunteer verified by a coordinator of the ward
@@ -136,6 +133,94 @@ $$;
 
 revoke execute on function private.teaching_point(uuid) from public, anon, authenticated;
 
+-- -----------------------------------------------------------------------------
+-- Exact chosen points, kept apart from the table everyone may read rows of
+-- -----------------------------------------------------------------------------
+
+/**
+ * The exact point a learner chose for a request at a public point. The
+ * request row itself keeps only the grid cell in near_lat/near_lng. No client
+ * reads this table; request_place() decides who gets the point.
+ */
+create table private.help_request_points (
+  request_id bigint primary key,
+  lat double precision not null check (lat between -90 and 90),
+  lng double precision not null check (lng between -180 and 180)
+);
+
+comment on table private.help_request_points is
+  'Exact near_point of help requests (the table keeps only the cell); read via request_place().';
+
+alter table private.help_request_points enable row level security;
+revoke all on private.help_request_points from public, anon, authenticated;
+
+/**
+ * Keeps a chosen point out of the request row: a new or moved point is stored
+ * exactly in private.help_request_points and the row keeps its grid cell. A
+ * form that sends back the cell it read leaves the exact point as it was.
+ * Runs before help_requests_prepare (trigger names sort alphabetically).
+ */
+create or replace function private.keep_request_point_private()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if new.place_type <> 'near_point' or new.near_lat is null or new.near_lng is null then
+    if tg_op = 'UPDATE' then
+      delete from private.help_request_points where request_id = new.id;
+    end if;
+    return new;
+  end if;
+  if tg_op = 'INSERT'
+     or new.near_lat is distinct from old.near_lat or new.near_lng is distinct from old.near_lng
+     or not exists (select 1 from private.help_request_points p where p.request_id = new.id) then
+    insert into private.help_request_points (request_id, lat, lng)
+    values (new.id, new.near_lat, new.near_lng)
+    on conflict (request_id) do update set lat = excluded.lat, lng = excluded.lng;
+    new.near_lat := private.snap_to_grid(new.near_lat);
+    new.near_lng := private.snap_to_grid(new.near_lng);
+  end if;
+  return new;
+end;
+$$;
+
+revoke execute on function private.keep_request_point_private() from public, anon, authenticated;
+
+create trigger help_requests_keep_point_private
+  before insert or update of place_type, near_lat, near_lng on public.help_requests
+  for each row execute function private.keep_request_point_private();
+
+/**
+ * A deleted request takes its exact point with it.
+ */
+create or replace function private.forget_request_point()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  delete from private.help_request_points where request_id = old.id;
+  return null;
+end;
+$$;
+
+revoke execute on function private.forget_request_point() from public, anon, authenticated;
+
+create trigger help_requests_forget_point
+  after delete on public.help_requests
+  for each row execute function private.forget_request_point();
+
+-- Requests filed before this migration: move their points out of the rows.
+insert into private.help_request_points (request_id, lat, lng)
+select r.id, r.near_lat, r.near_lng from public.help_requests r
+where r.place_type = 'near_point' and r.near_lat is not null and r.near_lng is not null;
+update public.help_requests r
+set near_lat = private.snap_to_grid(r.near_lat), near_lng = private.snap_to_grid(r.near_lng)
+where r.id in (select request_id from private.help_request_points);
+
 /**
  * The exact point a request is at: the venue, the chosen public point, the
  * learner's home, or the ward's centre. Only ever used inside the database.
@@ -151,32 +236,16 @@ security definer
 set search_path = ''
 as $$
   select
-    coalesce(v.lat, case when r.place_type = 'near_point' then r.near_lat end, h.lat, r.approx_lat),
-    coalesce(v.lng, case when r.place_type = 'near_point' then r.near_lng end, h.lng, r.approx_lng)
+    coalesce(v.lat, hp.lat, h.lat, r.approx_lat),
+    coalesce(v.lng, hp.lng, h.lng, r.approx_lng)
   from public.help_requests r
   left join public.venues v on r.place_type = 'venue' and v.id = r.venue_id
+  left join private.help_request_points hp on r.place_type = 'near_point' and hp.request_id = r.id
   left join public.home_locations h on r.place_type = 'home' and h.profile_id = r.learner_id
   where r.id = p_request_id;
 $$;
 
 revoke execute on function private.request_point(bigint) from public, anon, authenticated;
-
-/**
- * Live one-to-one and class sessions a volunteer teaches from now on: their
- * current load.
- */
-create or replace function private.teaching_load(p_profile_id uuid)
-returns integer
-language sql
-stable
-security definer
-set search_path = ''
-as $$
-  select count(*)::integer from public.sessions s
-  where s.teacher_id = p_profile_id and s.status in ('proposed', 'scheduled') and s.ends_at > now();
-$$;
-
-revoke execute on function private.teaching_load(uuid) from public, anon, authenticated;
 
 /**
  * True when the open request is offered to the signed-in volunteer: they say
@@ -202,9 +271,7 @@ as $$
       and r.learner_id <> me.id
       and r.created_by is distinct from me.id
       and (r.place_type <> 'home' or private.is_verified_volunteer(me.id))
-      and private.metres_between(
-            private.earth_point(tp.lat, tp.lng), private.earth_point(r.approx_lat, r.approx_lng)
-          ) <= me.teaching_radius_m
+      and private.haversine_m(tp.lat, tp.lng, r.approx_lat, r.approx_lng) <= me.teaching_radius_m
       and not private.is_blocked_between(me.id, r.learner_id)
   );
 $$;
@@ -235,8 +302,7 @@ as $$
       and r.status = 'open'
       and p.id <> r.learner_id
       and (r.place_type <> 'home' or private.is_verified_volunteer(p.id))
-      and private.metres_between(private.earth_point(h.lat, h.lng), private.earth_point(rp.lat, rp.lng))
-          <= p.teaching_radius_m
+      and private.haversine_m(h.lat, h.lng, rp.lat, rp.lng) <= p.teaching_radius_m
       and not private.is_blocked_between(p.id, r.learner_id)
   );
 $$;
@@ -265,7 +331,7 @@ create index if not exists volunteer_skills_skill_profile_idx
  * of home locations) from the request's exact point, across ward borders,
  * keeping those who teach the skill, can teach, have the request within
  * their own `teaching_radius_m`, are not blocked either way, and (for a
- * request at home) are verified. The 60 nearest candidates (or 4 x p_limit)
+ * request at home) are verified. The 30 nearest candidates (or 3 x p_limit)
  * are then scored:
  *   distance 40 / (1 + km) + availability 25 (any slot in the preferred
  *   times; 10 when no time was given) + language 15 (any shared) + verified
@@ -285,7 +351,7 @@ create index if not exists volunteer_skills_skill_profile_idx
  * - matching_times: which of the request's preferred_times they are free in.
  * - matching_slots: their weekly slots inside those times, as
  *   [{"weekday": 2, "start": "18:30", "end": "21:00", "periods": ["weekday_evening"]}]
- *   (weekday 1 = Monday ... 7 = Sunday, local time).
+ *   (weekday 1 = Monday ... 7 = Sunday, local time; periods = the matching buckets).
  */
 create or replace function public.match_volunteers(p_request_id bigint, p_limit integer default 10)
 returns table (
@@ -315,7 +381,8 @@ declare
   pt record;
   origin extensions.earth;
   learner_languages text[];
-  pool integer := greatest(least(coalesce(p_limit, 10), 50) * 4, 60);
+  blocked uuid[];
+  pool integer := greatest(least(coalesce(p_limit, 10), 50) * 3, 30);
 begin
   select * into req from public.help_requests r where r.id = p_request_id;
   if req.id is null
@@ -329,56 +396,83 @@ begin
   select * into pt from private.request_point(req.id);
   origin := private.earth_point(pt.lat, pt.lng);
   select p.languages into learner_languages from public.profiles p where p.id = req.learner_id;
+  blocked := private.blocked_with(req.learner_id) || req.learner_id;
 
   return query
-  with candidates as (
-    select h.profile_id, h.approx_lat, h.approx_lng, vs.level,
-           private.metres_between(private.earth_point(h.lat, h.lng), origin) as metres
+  with candidates as materialized (
+    -- The KNN walk: home_locations_earth_idx in distance order, filtered as it goes.
+    select h.profile_id, h.approx_lat, h.approx_lng, vs.level, p.display_name, p.languages,
+           private.haversine_m(h.lat, h.lng, pt.lat, pt.lng) as metres,
+           v.profile_id is not null as is_verified
     from public.home_locations h
     join public.profiles p on p.id = h.profile_id
     join public.volunteer_skills vs on vs.profile_id = h.profile_id and vs.skill_id = req.skill_id
+    left join public.volunteer_verifications v on v.profile_id = h.profile_id and v.ward_id = p.ward_id
     where p.can_teach
-      and h.profile_id <> req.learner_id
-      and private.metres_between(private.earth_point(h.lat, h.lng), origin) <= p.teaching_radius_m
-      and (req.place_type <> 'home' or private.is_verified_volunteer(h.profile_id))
-      and not private.is_blocked_between(h.profile_id, req.learner_id)
+      and h.profile_id <> all (blocked)
+      and private.haversine_m(h.lat, h.lng, pt.lat, pt.lng) <= p.teaching_radius_m
+      and (req.place_type <> 'home' or v.profile_id is not null)
     order by private.earth_point(h.lat, h.lng) operator(extensions.<->) origin
     limit pool
   ),
-  facts as (
+  facts as materialized (
     select
       c.*,
-      pr.display_name as name,
-      private.is_verified_volunteer(c.profile_id) as is_verified,
-      (select count(*) from public.sessions s
-       where s.teacher_id = c.profile_id and s.status = 'completed')::integer as taught,
-      (select count(*) from public.sessions s
-       where s.teacher_id = c.profile_id and s.status = 'no_show')::integer as missed,
-      private.teaching_load(c.profile_id) as load,
-      array(select unnest(pr.languages) intersect select unnest(learner_languages) order by 1) as languages,
-      slots.times, slots.list
+      record.taught, record.missed, record.load,
+      array(select unnest(c.languages) intersect select unnest(learner_languages) order by 1) as shared,
+      f.times, f.slots
     from candidates c
-    join public.profiles pr on pr.id = c.profile_id
     cross join lateral (
+      -- One walk over the volunteer's sessions (sessions_teacher_id_idx) for all three counts.
       select
-        coalesce(array(
-          select distinct t from public.availability_slots a,
-            unnest(private.slot_periods(a.weekday, a.start_time, a.end_time)) t
-          where a.profile_id = c.profile_id and t = any (req.preferred_times)
-          order by 1
+        (count(*) filter (where s.status = 'completed'))::integer as taught,
+        (count(*) filter (where s.status = 'no_show'))::integer as missed,
+        (count(*) filter (where s.status in ('proposed', 'scheduled') and s.ends_at > now()))::integer
+          as load
+      from public.sessions s
+      where s.teacher_id = c.profile_id
+    ) record
+    cross join lateral (
+      -- When they are free within the preferred times (weekday = Mon-Fri, weekend = Sat-Sun;
+      -- morning 06-12, afternoon 12-17, evening 17-22, local time), written out here: as a
+      -- helper function it ran once per row and the whole call took twice as long.
+      select
+        coalesce((
+          select array_agg(distinct b.name order by b.name)
+          from public.availability_slots a
+            join (values
+              ('weekday_morning', 1, 5, time '06:00', time '12:00'),
+              ('weekday_afternoon', 1, 5, time '12:00', time '17:00'),
+              ('weekday_evening', 1, 5, time '17:00', time '22:00'),
+              ('weekend_morning', 6, 7, time '06:00', time '12:00'),
+              ('weekend_afternoon', 6, 7, time '12:00', time '17:00'),
+              ('weekend_evening', 6, 7, time '17:00', time '22:00')
+            ) as b (name, first_day, last_day, starts, ends)
+              on a.weekday between b.first_day and b.last_day and a.start_time < b.ends and a.end_time > b.starts
+            where a.profile_id = c.profile_id and b.name = any (req.preferred_times)
         ), '{}') as times,
         coalesce((
           select jsonb_agg(jsonb_build_object(
-                   'weekday', a.weekday,
-                   'start', to_char(a.start_time, 'HH24:MI'),
-                   'end', to_char(a.end_time, 'HH24:MI'),
-                   'periods', to_jsonb(private.slot_periods(a.weekday, a.start_time, a.end_time))
-                 ) order by a.weekday, a.start_time)
-          from public.availability_slots a
-          where a.profile_id = c.profile_id
-            and private.slot_periods(a.weekday, a.start_time, a.end_time) && req.preferred_times
-        ), '[]'::jsonb) as list
-    ) slots
+                   'weekday', ps.weekday, 'start', to_char(ps.start_time, 'HH24:MI'),
+                   'end', to_char(ps.end_time, 'HH24:MI'), 'periods', to_jsonb(ps.periods)
+                 ) order by ps.weekday, ps.start_time)
+          from (
+            select a.weekday, a.start_time, a.end_time, array_agg(b.name order by b.name) as periods
+            from public.availability_slots a
+            join (values
+              ('weekday_morning', 1, 5, time '06:00', time '12:00'),
+              ('weekday_afternoon', 1, 5, time '12:00', time '17:00'),
+              ('weekday_evening', 1, 5, time '17:00', time '22:00'),
+              ('weekend_morning', 6, 7, time '06:00', time '12:00'),
+              ('weekend_afternoon', 6, 7, time '12:00', time '17:00'),
+              ('weekend_evening', 6, 7, time '17:00', time '22:00')
+            ) as b (name, first_day, last_day, starts, ends)
+              on a.weekday between b.first_day and b.last_day and a.start_time < b.ends and a.end_time > b.starts
+            where a.profile_id = c.profile_id and b.name = any (req.preferred_times)
+            group by a.weekday, a.start_time, a.end_time
+          ) ps
+        ), '[]'::jsonb) as slots
+    ) f
   ),
   scored as (
     select
@@ -386,17 +480,17 @@ begin
       (40.0 / (1 + f.metres / 1000.0)
         + case when cardinality(req.preferred_times) = 0 then 10
                when cardinality(f.times) > 0 then 25 else 0 end
-        + case when cardinality(f.languages) > 0 then 15 else 0 end
+        + case when cardinality(f.shared) > 0 then 15 else 0 end
         + case when f.is_verified then 10 else 0 end
         + 5.0 * (f.taught + 1) / (f.taught + f.missed + 2)
         + 5.0 * least(f.taught, 20) / 20
         - least(f.load, 3) * 4)::real as total
     from facts f
   )
-  select s.profile_id, s.name,
+  select s.profile_id, s.display_name,
          (row_number() over (order by s.total desc, s.metres, s.profile_id))::integer,
          s.total, private.shown_distance(s.metres), s.approx_lat, s.approx_lng, s.level,
-         s.is_verified, s.taught, s.missed, s.load, s.languages, s.times, s.list
+         s.is_verified, s.taught, s.missed, s.load, s.shared, s.times, s.slots
   from scored s
   order by s.total desc, s.metres, s.profile_id
   limit least(coalesce(p_limit, 10), 50);
@@ -470,6 +564,7 @@ declare
   pt record;
   origin extensions.earth;
   trusted boolean;
+  blocked uuid[];
 begin
   select * into me from public.profiles p where p.id = (select auth.uid());
   if me.id is null or not me.can_teach then
@@ -481,11 +576,12 @@ begin
   end if;
   origin := private.earth_point(pt.lat, pt.lng);
   trusted := private.is_verified_volunteer(me.id);
+  blocked := private.blocked_with(me.id);
 
   return query
   with candidates as (
-    select r.*,
-           private.metres_between(private.earth_point(r.approx_lat, r.approx_lng), origin) as metres
+    -- The KNN walk on help_requests_open_earth_idx (open requests only).
+    select r.*, private.haversine_m(r.approx_lat, r.approx_lng, pt.lat, pt.lng) as metres
     from public.help_requests r
     where r.status = 'open'
       and r.skill_id in (
@@ -495,9 +591,8 @@ begin
       and r.learner_id <> me.id
       and r.created_by is distinct from me.id
       and (trusted or r.place_type <> 'home')
-      and private.metres_between(private.earth_point(r.approx_lat, r.approx_lng), origin)
-          <= me.teaching_radius_m
-      and not private.is_blocked_between(me.id, r.learner_id)
+      and private.haversine_m(r.approx_lat, r.approx_lng, pt.lat, pt.lng) <= me.teaching_radius_m
+      and r.learner_id <> all (blocked)
     order by private.earth_point(r.approx_lat, r.approx_lng) operator(extensions.<->) origin
     limit least(greatest(coalesce(p_limit, 50), 1), 200)
   )
@@ -505,24 +600,7 @@ begin
          c.place_type, c.venue_id, v.name_vi, v.name_en,
          c.ward_id, a.name_vi, a.name_en,
          c.approx_lat, c.approx_lng, private.shown_distance(c.metres),
-         c.preferred_times,
-         coalesce(array(
-           select distinct t from public.availability_slots sl,
-             unnest(private.slot_periods(sl.weekday, sl.start_time, sl.end_time)) t
-           where sl.profile_id = me.id and t = any (c.preferred_times)
-           order by 1
-         ), '{}'),
-         coalesce((
-           select jsonb_agg(jsonb_build_object(
-                    'weekday', sl.weekday,
-                    'start', to_char(sl.start_time, 'HH24:MI'),
-                    'end', to_char(sl.end_time, 'HH24:MI'),
-                    'periods', to_jsonb(private.slot_periods(sl.weekday, sl.start_time, sl.end_time))
-                  ) order by sl.weekday, sl.start_time)
-           from public.availability_slots sl
-           where sl.profile_id = me.id
-             and private.slot_periods(sl.weekday, sl.start_time, sl.end_time) && c.preferred_times
-         ), '[]'::jsonb),
+         c.preferred_times, f.times, f.slots,
          array(select unnest(lp.languages) intersect select unnest(me.languages) order by 1),
          case when trusted then c.accessibility_needs else '{}'::text[] end,
          case when trusted then c.priority_groups else '{}'::text[] end,
@@ -534,6 +612,47 @@ begin
   join public.areas a on a.id = c.ward_id
   join public.profiles lp on lp.id = c.learner_id
   left join public.venues v on v.id = c.venue_id
+  cross join lateral (
+    -- When they are free within the preferred times (weekday = Mon-Fri, weekend = Sat-Sun;
+    -- morning 06-12, afternoon 12-17, evening 17-22, local time), written out here: as a
+    -- helper function it ran once per row and the whole call took twice as long.
+    select
+      coalesce((
+        select array_agg(distinct b.name order by b.name)
+        from public.availability_slots a
+          join (values
+            ('weekday_morning', 1, 5, time '06:00', time '12:00'),
+            ('weekday_afternoon', 1, 5, time '12:00', time '17:00'),
+            ('weekday_evening', 1, 5, time '17:00', time '22:00'),
+            ('weekend_morning', 6, 7, time '06:00', time '12:00'),
+            ('weekend_afternoon', 6, 7, time '12:00', time '17:00'),
+            ('weekend_evening', 6, 7, time '17:00', time '22:00')
+          ) as b (name, first_day, last_day, starts, ends)
+            on a.weekday between b.first_day and b.last_day and a.start_time < b.ends and a.end_time > b.starts
+          where a.profile_id = me.id and b.name = any (c.preferred_times)
+      ), '{}') as times,
+      coalesce((
+        select jsonb_agg(jsonb_build_object(
+                 'weekday', ps.weekday, 'start', to_char(ps.start_time, 'HH24:MI'),
+                 'end', to_char(ps.end_time, 'HH24:MI'), 'periods', to_jsonb(ps.periods)
+               ) order by ps.weekday, ps.start_time)
+        from (
+          select a.weekday, a.start_time, a.end_time, array_agg(b.name order by b.name) as periods
+          from public.availability_slots a
+          join (values
+            ('weekday_morning', 1, 5, time '06:00', time '12:00'),
+            ('weekday_afternoon', 1, 5, time '12:00', time '17:00'),
+            ('weekday_evening', 1, 5, time '17:00', time '22:00'),
+            ('weekend_morning', 6, 7, time '06:00', time '12:00'),
+            ('weekend_afternoon', 6, 7, time '12:00', time '17:00'),
+            ('weekend_evening', 6, 7, time '17:00', time '22:00')
+          ) as b (name, first_day, last_day, starts, ends)
+            on a.weekday between b.first_day and b.last_day and a.start_time < b.ends and a.end_time > b.starts
+          where a.profile_id = me.id and b.name = any (c.preferred_times)
+          group by a.weekday, a.start_time, a.end_time
+        ) ps
+      ), '[]'::jsonb) as slots
+  ) f
   order by c.metres, c.id;
 end;
 $$;
@@ -581,7 +700,8 @@ set search_path = ''
 as $$
   with me as (
     select (select auth.uid()) as id,
-           private.is_verified_volunteer((select auth.uid())) or private.is_coordinator() as trusted
+           private.is_verified_volunteer((select auth.uid())) or private.is_coordinator() as trusted,
+           private.blocked_with((select auth.uid())) as blocked
   ),
   box as (
     select coalesce(p_south, -90) as s, coalesce(p_west, -180) as w,
@@ -593,7 +713,7 @@ as $$
     and (p_skill_id is null or r.skill_id = p_skill_id)
     and (me.trusted or r.place_type <> 'home')
     and r.approx_lat between box.s and box.n and r.approx_lng between box.w and box.e
-    and not private.is_blocked_between(me.id, r.learner_id)
+    and r.learner_id <> all (me.blocked)
   group by r.approx_lat, r.approx_lng
   union all
   select 'volunteers', h.approx_lat, h.approx_lng, count(*)::integer, null, null, null
@@ -606,7 +726,7 @@ as $$
           where vs.profile_id = h.profile_id and vs.skill_id = p_skill_id
         ))
     and h.approx_lat between box.s and box.n and h.approx_lng between box.w and box.e
-    and not private.is_blocked_between(me.id, h.profile_id)
+    and h.profile_id <> all (me.blocked)
   group by h.approx_lat, h.approx_lng
   union all
   select 'venue', v.lat, v.lng, 1, v.id, v.name_vi, v.name_en
@@ -623,13 +743,8 @@ grant execute on function public.map_cells(bigint, double precision, double prec
 -- Exact places of requests belong to the learner, their filer and their teacher
 -- -----------------------------------------------------------------------------
 
--- Nobody reads the exact chosen point from the table any more (not even the
--- learner: column privileges cannot depend on the row); request_place() does.
-revoke select on public.help_requests from authenticated;
-grant select (
-  id, learner_id, created_by, skill_id, ward_id, place_type, venue_id, approx_lat, approx_lng,
-  preferred_times, notes, accessibility_needs, priority_groups, status, created_at, updated_at
-) on public.help_requests to authenticated;
+-- Volunteers of a ward no longer see its open requests wholesale: they see the
+-- requests offered to them (as nearby_requests does), whichever ward.
 
 drop policy "Open help requests are visible to volunteers of the same ward" on public.help_requests;
 

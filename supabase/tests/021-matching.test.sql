@@ -3,7 +3,7 @@
 -- both directions, offers home requests to verified volunteers only, rounds distances; and
 -- nearby_requests / map_cells give volunteers cells, never points.
 begin;
-select plan(35);
+select plan(39);
 
 select tests.create_world();
 
@@ -112,6 +112,21 @@ select is(
   '[{"weekday": 2, "start": "18:00", "end": "20:00", "periods": ["weekday_evening"]}]'::jsonb,
   'the overlapping slot is given as weekday and local times'
 );
+reset role;
+insert into public.availability_slots (profile_id, weekday, start_time, end_time)
+values (tests.uid('d_near'), 2, '16:00', '19:00'), (tests.uid('d_near'), 6, '08:00', '10:00');
+update public.help_requests set preferred_times = '{weekday_afternoon,weekday_evening,weekend_morning}'
+where id = tests.id('r_dist')::bigint;
+select tests.authenticate_as('asker');
+select is(
+  (select row(matching_times, matching_slots)::text from public.match_volunteers(tests.id('r_dist')::bigint)
+   where volunteer_id = tests.uid('d_near')),
+  row('{weekday_afternoon,weekday_evening,weekend_morning}'::text[],
+      '[{"weekday": 2, "start": "16:00", "end": "19:00", "periods": ["weekday_afternoon", "weekday_evening"]},
+        {"weekday": 2, "start": "18:00", "end": "20:00", "periods": ["weekday_evening"]},
+        {"weekday": 6, "start": "08:00", "end": "10:00", "periods": ["weekend_morning"]}]'::jsonb)::text,
+  'a slot across two periods names both; slots come in weekday order'
+);
 select is(
   (select array_agg(w.key order by w.key) from public.match_volunteers(tests.id('r_misc')::bigint) m
    join tests.world w on w.value = m.volunteer_id::text),
@@ -217,8 +232,9 @@ select is(
 );
 select ok(
   (select bool_and(lat = private.snap_to_grid(lat) and lng = private.snap_to_grid(lng))
-   from public.map_cells() where kind <> 'venue'),
-  'requests and volunteers are cells'
+   from public.map_cells() m where kind = 'volunteers'
+     or (kind = 'requests' and not exists (select 1 from public.venues v where v.lat = m.lat and v.lng = m.lng))),
+  'requests and volunteers are cells (requests at a venue are at the venue)'
 );
 select is(
   (select row(lat, lng)::text from public.map_cells() where venue_id = tests.id('venue')::bigint),
@@ -233,6 +249,26 @@ select is(
 select is(
   (select count(*)::int from public.map_cells(null, 10.0, 106.0, 10.5, 106.5)),
   0, 'the bounding box bounds'
+);
+
+-- Taking a request across the border ---------------------------------------------------------------
+reset role;
+select pg_temp.volunteer('far_b', tests.id('sk_misc')::bigint, 20000, ward => 'ward_b');
+select tests.authenticate_as('m_border');
+select lives_ok(
+  $$insert into public.sessions (request_id, skill_id, teacher_id, ward_id, place_type, starts_at, ends_at)
+    values (tests.id('r_misc')::bigint, tests.id('sk_misc')::bigint, tests.uid('m_border'), tests.id('ward_b')::bigint,
+            'near_point', now() + interval '3 days', now() + interval '3 days 1 hour')$$,
+  'a volunteer from across the border proposes a lesson for a request offered to them'
+);
+select is((select ward_id from public.sessions where request_id = tests.id('r_misc')::bigint), tests.id('ward_a')::bigint,
+  'the lesson is filed under the request''s ward');
+select tests.authenticate_as('far_b');
+select throws_ok(
+  $$insert into public.sessions (request_id, skill_id, teacher_id, ward_id, place_type, starts_at, ends_at)
+    values (tests.id('r_dist')::bigint, tests.id('sk_dist')::bigint, tests.uid('far_b'), tests.id('ward_b')::bigint,
+            'near_point', now() + interval '3 days', now() + interval '3 days 1 hour')$$,
+  '42501', null, 'a request in another ward that is not offered to them stays out of reach'
 );
 
 select * from finish();

@@ -1,8 +1,8 @@
 -- Exact request places: the learner, their filer and the teacher of a scheduled session get the
--- point; coordinators and offered volunteers the cell; nobody reads near_lat/near_lng from the
--- table; a self-declared volunteer hopping wards sees public-point requests only, as cells.
+-- point; coordinators and offered volunteers the cell; the table itself keeps only the cell in
+-- near_lat/near_lng; a self-declared volunteer hopping wards sees public-point requests only.
 begin;
-select plan(22);
+select plan(23);
 
 select tests.create_world();
 -- A request at the learner's home, and one filed for the learner by the person who registered them.
@@ -28,16 +28,37 @@ select ok(
   not exists (select 1 from pg_policies where policyname = 'Open help requests are visible to volunteers of the same ward'),
   'the ward-wide policy for volunteers is gone'
 );
-
--- Nobody reads the exact columns from the table -------------------------------------------------
-select tests.authenticate_as('volunteer');
-select throws_ok($$select near_lat from public.help_requests$$, '42501', null, 'a volunteer cannot select near_lat');
-select throws_ok($$select near_lng from public.help_requests$$, '42501', null, '...nor near_lng');
-select throws_ok($$select * from public.help_requests$$, '42501', null, '...nor *');
 select tests.authenticate_as('learner');
-select throws_ok($$select near_lat from public.help_requests$$, '42501', null, 'not even the learner (request_place is the way)');
+update public.help_requests set near_lat = 10.77051, near_lng = 106.69533 where id = tests.id('request_filed')::bigint;
+select is(
+  (select row(lat, lng)::text from public.request_place(tests.id('request_filed')::bigint)),
+  row(10.77051::double precision, 106.69533::double precision)::text,
+  'moving the point stores the new exact point'
+);
+reset role;
+
+-- The table keeps only the cell ---------------------------------------------------------------------
+select tests.authenticate_as('volunteer');
+select is(
+  (select row(near_lat, near_lng)::text from public.help_requests where id = tests.id('request_open')::bigint),
+  row(private.snap_to_grid(10.7701), private.snap_to_grid(106.6952))::text,
+  'a volunteer of the ward reads the cell from the table, not the chosen point'
+);
+reset role;
+select is(
+  (select row(lat, lng)::text from private.help_request_points where request_id = tests.id('request_open')::bigint),
+  row(10.7701::double precision, 106.6952::double precision)::text,
+  'the exact point is kept apart'
+);
+select tests.authenticate_as('volunteer');
+select throws_ok($$select * from private.help_request_points$$, '42501', null, 'where no client can read it');
+select tests.authenticate_as('learner');
+update public.help_requests set notes = 'Gặp ở quán cà phê', near_lat = near_lat, near_lng = near_lng
+where id = tests.id('request_open')::bigint;
+select is((select lat from public.request_place(tests.id('request_open')::bigint)), 10.7701::double precision,
+  'a form sending back the cell it read keeps the exact point');
 select is((select count(*)::int from public.help_requests where id = tests.id('request_open')::bigint), 1,
-  'the other columns are still readable');
+  'the learner reads their row');
 
 -- request_place ---------------------------------------------------------------------------------
 select is(
@@ -89,7 +110,8 @@ select is(
   'in ward A, only the open request at a public point, not the one at home'
 );
 select is((select exact from public.request_place(tests.id('request_open')::bigint)), false, '...and only its cell');
-select throws_ok($$select near_lat from public.help_requests$$, '42501', null, '...never the point');
+select is((select near_lat from public.help_requests where id = tests.id('request_open')::bigint),
+  private.snap_to_grid(10.7701), '...never the point');
 reset role;
 update public.profiles set can_teach = true, ward_id = tests.id('ward_a')::bigint where id = tests.uid('stranger');
 insert into public.volunteer_skills (profile_id, skill_id) values (tests.uid('stranger'), tests.id('skill')::bigint);
