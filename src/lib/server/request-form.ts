@@ -30,13 +30,14 @@ export async function loadRequestForm(
 ) {
 	const { locals, url } = event;
 	const query = (url.searchParams.get('q') ?? '').slice(0, 100);
-	const [profile, skillList, venueList, form] = await Promise.all([
+	const [profile, wardGroups, skillList, venueList, form] = await Promise.all([
 		profiles.get(locals.supabase, userId),
+		areas.listWards(locals.supabase),
 		skills.search(locals.supabase, query),
 		venues.list(locals.supabase),
 		loadForm(event, helpRequestSchema, { id: REQUEST_FORM, data: saved })
 	]);
-	const ward = profile?.ward_id ? await areas.getWard(locals.supabase, profile.ward_id) : null;
+	const ward = wardGroups.flatMap((g) => g.wards).find((w) => w.id === profile?.ward_id);
 	return {
 		form,
 		/** Skills matching the search (all of them without one), best match first. */

@@ -6,29 +6,11 @@ import type { Profile, ProfileSummary } from '../../types/profiles';
 import { CONSENT_VERSIONS } from './consents';
 import { check } from './errors';
 
-<<<<<<< HEAD
-export type Profile = Tables<'profiles'>;
-export type ProfileSummary = Pick<
-	Profile,
-	| 'id'
-	| 'display_name'
-	| 'locale'
-	| 'text_size'
-	| 'high_contrast'
-	| 'onboarded_at'
-	| 'wants_to_learn'
-	| 'can_teach'
->;
-=======
 export type { Profile, ProfileSummary } from '../../types/profiles';
->>>>>>> forms
 
 const SUMMARY =
 	'id, display_name, locale, text_size, high_contrast, onboarded_at, wants_to_learn, can_teach';
 
-<<<<<<< HEAD
-/** What every request needs: name, language and display preferences, onboarding state, roles. */
-=======
 /** The fields of the onboarding and profile forms, as validated. */
 export interface ProfileFormInput {
 	display_name: string;
@@ -44,7 +26,6 @@ export interface ProfileFormInput {
 }
 
 /** What every request needs: name, language and display preferences, onboarding state. */
->>>>>>> forms
 export async function getSummary(supabase: Supabase, id: string): Promise<ProfileSummary | null> {
 	return check(
 		'profiles.getSummary',
