@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 // local Supabase server (PGlite by default, PostgreSQL 15 with TEST_DB=postgres).
 export default defineConfig({
 	plugins: [sveltekit()],
+	// The timings report is about the machine being busy, not about our code; a start stays short.
+	build: { rolldownOptions: { checks: { bundlerTimings: false } } },
 	test: {
 		projects: [
 			{

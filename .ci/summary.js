@@ -34,7 +34,8 @@ const suites = [
 	['test-postgres', vitest('test-postgres.json')],
 	['test-db', prove('test-db.tap')],
 	['build', null],
-	['e2e', playwright('e2e.json')]
+	['e2e', playwright('e2e.json')],
+	['node22', null]
 ];
 let passed = 0;
 let failed = 0;

@@ -85,7 +85,9 @@ function exitCodeOf(code, signal) {
 }
 
 async function main() {
-	const [command, ...args] = process.argv.slice(2);
+	// --with-worker: also run the push worker (npm run worker) next to the command, in local mode.
+	const withWorker = process.argv[2] === '--with-worker';
+	const [command, ...args] = process.argv.slice(withWorker ? 3 : 2);
 	if (!command) {
 		console.error('usage: node scripts/with-local-supabase.js <command> [args...]');
 		process.exit(2);
@@ -96,7 +98,8 @@ async function main() {
 	env.PATH = [join(ROOT, 'node_modules', '.bin'), env.PATH].filter(Boolean).join(delimiter);
 
 	let server;
-	if (env.PUBLIC_SUPABASE_URL && !isLocal(env.PUBLIC_SUPABASE_URL)) {
+	const local = !(env.PUBLIC_SUPABASE_URL && !isLocal(env.PUBLIC_SUPABASE_URL));
+	if (!local) {
 		console.error(`Using Supabase at ${env.PUBLIC_SUPABASE_URL}`);
 	} else {
 		if (await healthy(LOCAL_URL)) {
@@ -111,6 +114,14 @@ async function main() {
 	}
 
 	const child = spawn(command, args, { cwd: process.cwd(), stdio: 'inherit', env });
+	const worker =
+		withWorker && local
+			? spawn(process.execPath, ['--import', 'tsx', 'worker/index.ts'], {
+					cwd: ROOT,
+					stdio: 'inherit',
+					env
+				})
+			: undefined;
 	let exiting = false;
 	const stopServer = () =>
 		new Promise((resolve) => {
@@ -121,6 +132,7 @@ async function main() {
 	const finish = async (code) => {
 		if (exiting) return;
 		exiting = true;
+		worker?.kill('SIGTERM');
 		await stopServer();
 		process.exit(code);
 	};

@@ -35,7 +35,9 @@ export function defaultConfig(): LocalConfig {
 				enableConfirmations: false,
 				otpLength: 6,
 				otpExpiry: 3600,
-				maxFrequency: 1
+				maxFrequency: 1,
+				doubleConfirmChanges: true,
+				securePasswordChange: false
 			},
 			// GoTrue's own defaults where `supabase init` writes none (otp length/expiry).
 			sms: {
@@ -43,8 +45,11 @@ export function defaultConfig(): LocalConfig {
 				enableConfirmations: false,
 				otpLength: 6,
 				otpExpiry: 60,
-				maxFrequency: 5
+				maxFrequency: 5,
+				template: 'Your code is {{ .Code }}'
 			},
+			rateLimitHeader: 'X-Forwarded-For',
+			recipientLimits: { maxAttempts: 5, sendsPerHour: 5, sendsPerDay: 10 },
 			rateLimit: {
 				emailSent: 2,
 				smsSent: 30,
@@ -136,15 +141,28 @@ export function configFromToml(text: string): LocalConfig {
 				enableConfirmations: pick(email, 'enable_confirmations', d.auth.email.enableConfirmations),
 				otpLength: pick(email, 'otp_length', d.auth.email.otpLength),
 				otpExpiry: pick(email, 'otp_expiry', d.auth.email.otpExpiry),
-				maxFrequency: duration(email, 'max_frequency', d.auth.email.maxFrequency)
+				maxFrequency: duration(email, 'max_frequency', d.auth.email.maxFrequency),
+				doubleConfirmChanges: pick(
+					email,
+					'double_confirm_changes',
+					d.auth.email.doubleConfirmChanges
+				),
+				securePasswordChange: pick(
+					email,
+					'secure_password_change',
+					d.auth.email.securePasswordChange
+				)
 			},
 			sms: {
 				enableSignup: pick(sms, 'enable_signup', d.auth.sms.enableSignup),
 				enableConfirmations: pick(sms, 'enable_confirmations', d.auth.sms.enableConfirmations),
 				otpLength: pick(sms, 'otp_length', d.auth.sms.otpLength),
 				otpExpiry: pick(sms, 'otp_expiry', d.auth.sms.otpExpiry),
-				maxFrequency: duration(sms, 'max_frequency', d.auth.sms.maxFrequency)
+				maxFrequency: duration(sms, 'max_frequency', d.auth.sms.maxFrequency),
+				template: pick(sms, 'template', d.auth.sms.template)
 			},
+			rateLimitHeader: d.auth.rateLimitHeader,
+			recipientLimits: { ...d.auth.recipientLimits },
 			rateLimit: {
 				emailSent: pick(rate, 'email_sent', d.auth.rateLimit.emailSent),
 				smsSent: pick(rate, 'sms_sent', d.auth.rateLimit.smsSent),
@@ -156,14 +174,36 @@ export function configFromToml(text: string): LocalConfig {
 	};
 }
 
+/**
+ * Settings the Supabase CLI has no config.toml key for (it refuses unknown keys), from the
+ * environment: GoTrue's own variable names where GoTrue has the setting or a proposal for it.
+ */
+export function applyAuthEnv(config: LocalConfig, env: NodeJS.ProcessEnv = process.env) {
+	const auth = config.auth;
+	if (env.GOTRUE_RATE_LIMIT_HEADER !== undefined)
+		auth.rateLimitHeader = env.GOTRUE_RATE_LIMIT_HEADER;
+	const count = (name: string, fallback: number) => {
+		const raw = env[name];
+		if (raw === undefined || raw === '') return fallback;
+		const n = Number(raw);
+		if (!Number.isInteger(n) || n < 0) throw new Error(`${name} should be a whole number`);
+		return n;
+	};
+	const limits = auth.recipientLimits;
+	limits.maxAttempts = count('GOTRUE_SMS_OTP_MAX_ATTEMPTS', limits.maxAttempts);
+	limits.sendsPerHour = count('LOCAL_AUTH_OTP_SENDS_PER_HOUR', limits.sendsPerHour);
+	limits.sendsPerDay = count('LOCAL_AUTH_OTP_SENDS_PER_DAY', limits.sendsPerDay);
+	return config;
+}
+
 /** `<workdir>/supabase/config.toml`, or the defaults when the file does not exist. */
 export async function loadConfig(workdir: string): Promise<LocalConfig> {
 	let text: string;
 	try {
 		text = await readFile(join(workdir, 'supabase', 'config.toml'), 'utf8');
 	} catch (err) {
-		if ((err as NodeJS.ErrnoException).code === 'ENOENT') return defaultConfig();
+		if ((err as NodeJS.ErrnoException).code === 'ENOENT') return applyAuthEnv(defaultConfig());
 		throw err;
 	}
-	return configFromToml(text);
+	return applyAuthEnv(configFromToml(text));
 }

@@ -28,8 +28,12 @@ describe('config', () => {
 			enableSignup: true,
 			enableConfirmations: true,
 			otpLength: 6,
-			maxFrequency: 5
+			maxFrequency: 60
 		});
+		// The SMS production sends and the local outbox shows: one text, in Vietnamese.
+		expect(c.auth.sms.template).toBe(
+			'Mã đăng nhập Bình dân học vụ số của bạn là {{ .Code }}. Đừng đưa mã cho ai.'
+		);
 		// Raised above `supabase init`'s values on purpose (see the comment in config.toml).
 		expect(c.auth.rateLimit.signInSignUps).toBeGreaterThanOrEqual(30);
 		expect(c.auth.rateLimit.tokenRefresh).toBe(150);

@@ -52,6 +52,16 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 	});
 }
 
+/**
+ * `path` without trailing slashes, `/` when nothing is left. A loop: `/\/+$/` is quadratic on
+ * 16 KB of slashes followed by a letter (it retries from every slash).
+ */
+export function withoutTrailingSlashes(path: string): string {
+	let end = path.length;
+	while (end > 0 && path.charCodeAt(end - 1) === 47) end--;
+	return path.slice(0, end) || '/';
+}
+
 function decodePath(path: string): string {
 	try {
 		return decodeURIComponent(path);
@@ -136,7 +146,9 @@ export function createRequestListener(mounts: Mounts) {
 			const local: LocalRequest = {
 				method,
 				path: decodePath(target.path),
+				rawPath: target.path,
 				query: url.searchParams,
+				rawQuery: url.search,
 				headers: headersOf(req),
 				body,
 				ip: req.socket.remoteAddress ?? ''

@@ -13,6 +13,17 @@ export interface Tx {
 	query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
 }
 
+/** One connection for a caller that runs its own BEGIN … COMMIT, to save round trips. */
+export interface Session extends Tx {
+	/** Statements without parameters, sent as one simple-protocol message; a result per statement. */
+	batch(sql: string): Promise<QueryResult[]>;
+	/**
+	 * What opens a transaction here, to start a batch with: `BEGIN [READ ONLY]`, plus on PostgreSQL
+	 * `SET LOCAL statement_timeout` (PGlite ignores it).
+	 */
+	begin(readOnly: boolean): string;
+}
+
 export interface TransactionOptions {
 	statementTimeoutMs?: number;
 }
@@ -29,6 +40,11 @@ export interface Db {
 	 * `statementTimeoutMs` (PostgreSQL only; default 8000, 0 = none) bounds each statement.
 	 */
 	transaction<T>(fn: (tx: Tx) => Promise<T>, opts?: TransactionOptions): Promise<T>;
+	/**
+	 * A connection (PGlite: the queue's turn) for `fn`, which opens and ends its own transaction;
+	 * if `fn` throws, the adapter sends ROLLBACK before releasing the connection.
+	 */
+	session<T>(fn: (s: Session) => Promise<T>): Promise<T>;
 	/** One statement outside an explicit transaction (autocommit). */
 	query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
 	/** Several statements without parameters (SQL files). */
@@ -61,6 +77,10 @@ export interface LocalConfig {
 			otpLength: number;
 			otpExpiry: number;
 			maxFrequency: number;
+			/** `double_confirm_changes`: an e-mail change is confirmed at both addresses. */
+			doubleConfirmChanges: boolean;
+			/** `secure_password_change`: a password change needs a fresh session or a nonce. */
+			securePasswordChange: boolean;
 		};
 		sms: {
 			enableSignup: boolean;
@@ -68,6 +88,22 @@ export interface LocalConfig {
 			otpLength: number;
 			otpExpiry: number;
 			maxFrequency: number;
+			/** Go template with `{{ .Code }}`, as GoTrue renders it. */
+			template: string;
+		};
+		/**
+		 * GoTrue's GOTRUE_RATE_LIMIT_HEADER: per-address limits key on the first value of this
+		 * header ('' = the socket address only). Not a config.toml key (the CLI refuses unknown
+		 * keys): environment only.
+		 */
+		rateLimitHeader: string;
+		/** Limits GoTrue lacks (environment only; see auth/README.md). 0 = off. */
+		recipientLimits: {
+			/** Wrong codes per sent code before it is void (supabase/auth#2819's proposal). */
+			maxAttempts: number;
+			/** Codes sent to one phone number or address per hour, and per day. */
+			sendsPerHour: number;
+			sendsPerDay: number;
 		};
 		rateLimit: {
 			emailSent: number;
@@ -92,6 +128,10 @@ export interface LocalRequest {
 	/** Path after `/rest/v1` or `/auth/v1`, starting with `/` (e.g. `/profiles`, `/token`). */
 	path: string;
 	query: URLSearchParams;
+	/** The path as it arrived, still percent-encoded (services that route on raw segments). */
+	rawPath?: string;
+	/** The query string as it arrived (`?a=b`, or empty), for services that decode strictly. */
+	rawQuery?: string;
 	/** Lower-cased header names. */
 	headers: Record<string, string>;
 	/** Raw body, at most the server's body limit (larger requests are refused with 413 before). */

@@ -2,7 +2,7 @@
 -- people who agreed to meet), profiles created by the auth trigger, and an audit log that no one
 -- can rewrite.
 begin;
-select plan(20);
+select plan(21);
 
 select tests.create_world();
 
@@ -76,28 +76,32 @@ select ok(
 );
 
 -- Contact details only between people who agreed to meet ---------------------------------------
-select tests.authenticate_as('stranger');
+select tests.authenticate_as('volunteer');
 insert into public.session_participants (session_id, profile_id)
 values (tests.id('class')::bigint, tests.uid('stranger'));
 select is(
-  (select count(*)::int from public.profiles where id = tests.uid('volunteer')),
-  1,
-  'a learner invited to a session may see the teacher'
-);
-select tests.authenticate_as('volunteer');
-select is(
   (select count(*)::int from public.profiles where id = tests.uid('stranger')),
   0,
-  'the teacher does not see the learner before they accept'
+  'the teacher does not see an invited learner before they accept'
 );
 select tests.authenticate_as('stranger');
+select is(
+  (select count(*)::int from public.profiles where id = tests.uid('volunteer')),
+  0,
+  'nor does an unanswered invitation show the invitee the teacher''s contact details'
+);
 update public.session_participants set status = 'accepted'
 where session_id = tests.id('class')::bigint and profile_id = tests.uid('stranger');
+select is(
+  (select count(*)::int from public.profiles where id = tests.uid('volunteer')),
+  1,
+  'once they accept, the learner sees the teacher'
+);
 select tests.authenticate_as('volunteer');
 select is(
   (select phone is null and display_name = 'stranger' from public.profiles where id = tests.uid('stranger')),
   true,
-  '...and does once they have accepted'
+  '...and the teacher sees the learner'
 );
 
 -- Audit log ------------------------------------------------------------------------------------

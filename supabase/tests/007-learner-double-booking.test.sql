@@ -1,7 +1,7 @@
 -- A learner is never booked into two overlapping live sessions: neither as the learner of a
 -- one-to-one request nor as a class participant, whoever books them and however the times move.
 begin;
-select plan(10);
+select plan(11);
 
 select tests.create_world();
 select tests.create_user('volunteer2');
@@ -30,19 +30,25 @@ select throws_ok(
 );
 
 select tests.authenticate_as('coord_a');
-select throws_ok(
-  $$insert into public.session_participants (session_id, profile_id)
-    values (tests.id('class2')::bigint, tests.uid('learner'))$$,
-  '23P01', 'this learner already has another lesson at that time',
-  'nor can a coordinator add them to it'
-);
-
-select tests.authenticate_as('learner');
-update public.session_participants set status = 'declined'
-where session_id = tests.id('class')::bigint and profile_id = tests.uid('learner');
 select lives_ok(
   $$insert into public.session_participants (session_id, profile_id)
     values (tests.id('class2')::bigint, tests.uid('learner'))$$,
+  'a coordinator may invite them to it: an unanswered invitation books nothing'
+);
+
+select tests.authenticate_as('learner');
+select throws_ok(
+  $$update public.session_participants set status = 'accepted'
+    where session_id = tests.id('class2')::bigint and profile_id = tests.uid('learner')$$,
+  '23P01', 'this learner already has another lesson at that time',
+  'but accepting it would double-book them'
+);
+
+update public.session_participants set status = 'declined'
+where session_id = tests.id('class')::bigint and profile_id = tests.uid('learner');
+select lives_ok(
+  $$update public.session_participants set status = 'accepted'
+    where session_id = tests.id('class2')::bigint and profile_id = tests.uid('learner')$$,
   'once they decline the first class, the overlapping one is free'
 );
 
@@ -91,7 +97,7 @@ select lives_ok('move_into_class2', 'a cancelled session no longer books its lea
 
 reset role;
 select is(
-  (select count(*)::int from private.learner_bookings b
+  (select count(*)::int from private.bookings b
    where b.profile_id = tests.uid('learner')
      and b.session_id not in (select s.id from public.sessions s where s.status in ('proposed', 'scheduled'))),
   0,
@@ -100,7 +106,7 @@ select is(
 
 select tests.authenticate_as('learner');
 select throws_ok(
-  'select * from private.learner_bookings', '42501', null,
+  'select * from private.bookings', '42501', null,
   'clients cannot read or write the bookings table'
 );
 

@@ -125,7 +125,7 @@ describe('simultaneous clicks', () => {
 		expect(results.filter((r) => r.error === null)).toHaveLength(1);
 		const error = results.find((r) => r.error)?.error;
 		expect(error?.code).toBe('23P01');
-		expect(error?.message).toContain('sessions_no_double_booking');
+		expect(error?.details).toBe('teacher_busy');
 	});
 
 	it('two volunteers booking one learner for overlapping times: exactly one wins', async () => {
@@ -172,9 +172,11 @@ describe('simultaneous clicks', () => {
 				.insert({ session_id: sessionId, profile_id: learner.id })
 				.select('session_id')
 		);
-		only(
-			await v2.db.from('sessions').update({ status: 'scheduled' }).eq('id', sessionId).select('id')
-		);
+		const answered = await learner.db.rpc('answer_lesson', {
+			p_session_id: sessionId,
+			p_accept: true
+		});
+		expect(answered.error).toBeNull();
 		const { code } = only<{ code: string }>(
 			await learner.db.from('session_codes').select('code').eq('session_id', sessionId)
 		);
@@ -184,6 +186,10 @@ describe('simultaneous clicks', () => {
 			v2.db.rpc('confirm_session', { p_session_id: sessionId, p_code: code })
 		]);
 		expect(results.map((r) => r.error)).toEqual([null, null]);
+		expect(results.map((r) => (r.data as { outcome: string }[])[0]?.outcome)).toEqual([
+			'confirmed',
+			'confirmed'
+		]);
 
 		const awards = rows<{ badge_definitions: { slug: string } }>(
 			await admin

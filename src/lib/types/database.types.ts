@@ -718,7 +718,12 @@ export type Database = {
           dedupe_key: string | null
           id: number
           kind: string
+          params: Json | null
           profile_id: string
+          push_attempts: number
+          push_claim: string | null
+          push_claimed_until: string | null
+          push_outcome: string | null
           push_sent_at: string | null
           read_at: string | null
           send_after: string
@@ -732,7 +737,12 @@ export type Database = {
           dedupe_key?: string | null
           id?: number
           kind: string
+          params?: Json | null
           profile_id: string
+          push_attempts?: number
+          push_claim?: string | null
+          push_claimed_until?: string | null
+          push_outcome?: string | null
           push_sent_at?: string | null
           read_at?: string | null
           send_after?: string
@@ -746,7 +756,12 @@ export type Database = {
           dedupe_key?: string | null
           id?: number
           kind?: string
+          params?: Json | null
           profile_id?: string
+          push_attempts?: number
+          push_claim?: string | null
+          push_claimed_until?: string | null
+          push_outcome?: string | null
           push_sent_at?: string | null
           read_at?: string | null
           send_after?: string
@@ -789,6 +804,8 @@ export type Database = {
           quiet_hours_end: string | null
           quiet_hours_start: string | null
           registered_by: string | null
+          remind_1h: boolean
+          remind_24h: boolean
           teaching_places: string[]
           teaching_radius_m: number
           text_size: string
@@ -813,6 +830,8 @@ export type Database = {
           quiet_hours_end?: string | null
           quiet_hours_start?: string | null
           registered_by?: string | null
+          remind_1h?: boolean
+          remind_24h?: boolean
           teaching_places?: string[]
           teaching_radius_m?: number
           text_size?: string
@@ -837,6 +856,8 @@ export type Database = {
           quiet_hours_end?: string | null
           quiet_hours_start?: string | null
           registered_by?: string | null
+          remind_1h?: boolean
+          remind_24h?: boolean
           teaching_places?: string[]
           teaching_radius_m?: number
           text_size?: string
@@ -1056,14 +1077,18 @@ export type Database = {
       }
       sessions: {
         Row: {
+          cancel_reason: string | null
+          cancelled_by: string | null
           capacity: number
           completed_at: string | null
           created_at: string
           created_by: string | null
           ends_at: string
+          expires_at: string | null
           id: number
           kind: string
           notes: string
+          place_note: string
           place_type: string
           request_id: number | null
           skill_id: number
@@ -1075,14 +1100,18 @@ export type Database = {
           ward_id: number
         }
         Insert: {
+          cancel_reason?: string | null
+          cancelled_by?: string | null
           capacity?: number
           completed_at?: string | null
           created_at?: string
           created_by?: string | null
           ends_at: string
+          expires_at?: string | null
           id?: number
           kind?: string
           notes?: string
+          place_note?: string
           place_type: string
           request_id?: number | null
           skill_id: number
@@ -1094,14 +1123,18 @@ export type Database = {
           ward_id: number
         }
         Update: {
+          cancel_reason?: string | null
+          cancelled_by?: string | null
           capacity?: number
           completed_at?: string | null
           created_at?: string
           created_by?: string | null
           ends_at?: string
+          expires_at?: string | null
           id?: number
           kind?: string
           notes?: string
+          place_note?: string
           place_type?: string
           request_id?: number | null
           skill_id?: number
@@ -1113,6 +1146,13 @@ export type Database = {
           ward_id?: number
         }
         Relationships: [
+          {
+            foreignKeyName: "sessions_cancelled_by_fkey"
+            columns: ["cancelled_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
           {
             foreignKeyName: "sessions_created_by_fkey"
             columns: ["created_by"]
@@ -1503,12 +1543,25 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      answer_lesson: {
+        Args: {
+          p_session_id: number
+          p_accept: boolean
+          p_reason?: string
+          p_for?: string
+        }
+        Returns: string
+      }
       approximate_location: {
         Args: { p_profile_id: string }
         Returns: {
           lat: number
           lng: number
         }[]
+      }
+      cancel_lesson: {
+        Args: { p_session_id: number; p_reason: string }
+        Returns: undefined
       }
       claim_assisted_account: {
         Args: { p_code: string }
@@ -1517,9 +1570,39 @@ export type Database = {
           moved_rows: number
         }[]
       }
+      claim_push_batch: {
+        Args: { p_limit?: number; p_lease_seconds?: number }
+        Returns: {
+          id: number
+          claim: string
+          profile_id: string
+          locale: string
+          kind: string
+          title: string
+          body: string
+          url: string
+          params: Json
+          session_id: number
+          attempts: number
+          subscriptions: Json
+        }[]
+      }
       confirm_session: {
-        Args: { p_session_id: number; p_code: string }
-        Returns: string
+        Args: { p_session_id: number; p_code?: string; p_learner_id?: string }
+        Returns: {
+          outcome: string
+          learner_id: string
+          attempts_left: number
+        }[]
+      }
+      finish_push_batch: {
+        Args: {
+          p_claim: string
+          p_sent: number[]
+          p_retry?: Json
+          p_gone?: number[]
+        }
+        Returns: number
       }
       map_cells: {
         Args: {
@@ -1600,6 +1683,17 @@ export type Database = {
           badge_count: number
         }[]
       }
+      propose_lesson: {
+        Args: {
+          p_request_id: number
+          p_starts_at: string
+          p_ends_at: string
+          p_place_type: string
+          p_venue_id?: number
+          p_place_note?: string
+        }
+        Returns: number
+      }
       register_assisted_learner: {
         Args: {
           p_display_name: string
@@ -1630,6 +1724,10 @@ export type Database = {
         Args: { p_learner_id: string }
         Returns: string
       }
+      report_no_show: {
+        Args: { p_session_id: number; p_absent_id: string; p_note?: string }
+        Returns: undefined
+      }
       request_place: {
         Args: { p_request_id: number }
         Returns: {
@@ -1637,6 +1735,19 @@ export type Database = {
           lng: number
           exact: boolean
         }[]
+      }
+      reschedule_lesson: {
+        Args: {
+          p_session_id: number
+          p_starts_at: string
+          p_ends_at: string
+          p_reason: string
+        }
+        Returns: undefined
+      }
+      run_lesson_jobs: {
+        Args: Record<PropertyKey, never>
+        Returns: number
       }
       save_profile: {
         Args: {
@@ -1652,6 +1763,15 @@ export type Database = {
           p_consents?: Json
         }
         Returns: string
+      }
+      save_push_subscription: {
+        Args: {
+          p_endpoint: string
+          p_p256dh: string
+          p_auth: string
+          p_user_agent?: string
+        }
+        Returns: number
       }
       save_volunteer_offer: {
         Args: {
@@ -1686,6 +1806,10 @@ export type Database = {
           depth: number
           people: number
         }[]
+      }
+      unlock_session_code: {
+        Args: { p_session_id: number }
+        Returns: boolean
       }
     }
     Enums: {

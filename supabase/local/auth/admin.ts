@@ -6,6 +6,7 @@ import type { Deps, Handler, HandlerResult } from './deps';
 import { sendEmailOtp, type EmailOtpKind } from './otp';
 import { bearerClaims, obj, readBody, redirectTarget, str, type Body } from './request';
 import { BCRYPT_COST, checkPassword } from './signup';
+import { updatePassword } from './user';
 import {
 	createUser,
 	findUser,
@@ -131,7 +132,6 @@ async function updateAdminUser(deps: Deps, id: string, body: Body): Promise<Hand
 			set('phone = ?', phone);
 			await upsertIdentity(tx, id, 'phone', phone);
 		}
-		if (passwordHash) set('encrypted_password = ?', passwordHash);
 		if (body.email_confirm === true)
 			sets.push('email_confirmed_at = coalesce(email_confirmed_at, now())');
 		if (body.email_confirm === false) sets.push('email_confirmed_at = null');
@@ -159,7 +159,19 @@ async function updateAdminUser(deps: Deps, id: string, body: Body): Promise<Hand
 				params
 			);
 		}
-		if (ban) await tx.query('delete from auth.sessions where user_id = $1', [id]);
+		// GoTrue's admin path: a new password ends every session and clears pending codes.
+		if (passwordHash) await updatePassword(tx, id, passwordHash, undefined);
+		if (str(body, 'email') || str(body, 'phone')) {
+			// GoTrue's ClearAllPendingTokens: codes sent to the old address must not work any more.
+			await tx.query(
+				`update auth.users set confirmation_token = '', recovery_token = '',
+					email_change_token_current = '', email_change_token_new = '',
+					phone_change_token = '', reauthentication_token = '' where id = $1`,
+				[id]
+			);
+			await tx.query('delete from auth.one_time_tokens where user_id = $1', [id]);
+		}
+		// A ban keeps the sessions, as GoTrue: refresh and GET /user refuse them while it lasts.
 		const fresh = (await findUser(tx, 'id', id)) as UserRow;
 		return { json: await userJson(tx, fresh) };
 	});
@@ -203,7 +215,8 @@ async function generateLink(deps: Deps, req: LocalRequest, body: Body): Promise<
 	const email = normaliseEmail(str(body, 'email'));
 	const redirectTo = redirectTarget(
 		deps.ctx,
-		str(body, 'redirect_to') || req.query.get('redirect_to')
+		str(body, 'redirect_to') || req.query.get('redirect_to'),
+		req
 	);
 	const password = str(body, 'password');
 	if (kind === 'signup' && password) checkPassword(deps, password);

@@ -1,4 +1,5 @@
 // The GoTrue-compatible /auth/v1 service of the local Supabase server.
+import { withoutTrailingSlashes } from '../http';
 import type { LocalRequest, LocalResponse, ServerContext, Service } from '../types';
 import { admin } from './admin';
 import type { Deps, Handler } from './deps';
@@ -7,6 +8,7 @@ import { createLimiters } from './ratelimit';
 import { invite, recover, resend } from './resend';
 import { otp, signup } from './signup';
 import { token } from './token';
+import { reauthenticate } from './reauthenticate';
 import { getUser, logout, putUser } from './user';
 import { verifyGet, verifyPost } from './verify';
 
@@ -54,17 +56,19 @@ const ROUTES: Record<string, Handler> = {
 	'GET /verify': verifyGet,
 	'GET /user': getUser,
 	'PUT /user': putUser,
-	'POST /logout': logout
+	'POST /logout': logout,
+	'GET /reauthenticate': reauthenticate,
+	'POST /reauthenticate': reauthenticate
 };
 
 function route(req: LocalRequest): Handler | undefined {
-	const path = req.path.replace(/\/+$/, '') || '/';
+	const path = withoutTrailingSlashes(req.path);
 	if (path.startsWith('/admin/')) return admin;
 	return ROUTES[`${req.method} ${path}`];
 }
 
 export function createAuthService(ctx: ServerContext): Service {
-	const deps: Deps = { ctx, limits: createLimiters(ctx.config.auth.rateLimit) };
+	const deps: Deps = { ctx, limits: createLimiters(ctx.config.auth) };
 	return {
 		async handle(req: LocalRequest): Promise<LocalResponse> {
 			try {

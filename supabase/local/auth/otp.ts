@@ -4,7 +4,14 @@ import type { ServerContext, Tx } from '../types';
 import { frequencyLimited } from './errors';
 import type { UserRow } from './users';
 
-export type EmailOtpKind = 'signup' | 'magiclink' | 'recovery' | 'email_change' | 'invite';
+export type EmailOtpKind =
+	| 'signup'
+	| 'magiclink'
+	| 'recovery'
+	| 'email_change'
+	| 'invite'
+	| 'email_change_current'
+	| 'reauthentication';
 
 /** GoTrue's GenerateTokenHash: hex sha224 of recipient + code; also the `token_hash` of links. */
 export function tokenHash(recipient: string, code: string): string {
@@ -47,7 +54,19 @@ function minutes(seconds: number): number {
 	return Math.max(1, Math.ceil(seconds / 60));
 }
 
-export type PhoneOtpKind = 'sms' | 'phone_change';
+/**
+ * config.toml's `[auth.sms] template`, rendered as GoTrue renders it (Go text/template with one
+ * field, `.Code`): the same text production sends. Trim markers (`{{-`, `-}}`) eat the spaces next
+ * to them, as in Go.
+ */
+export function renderSmsTemplate(template: string, code: string): string {
+	return template.replace(
+		/(\s*)\{\{(-?)\s*\.Code\s*(-?)\}\}(\s*)/g,
+		(_m, before, l, r, after) => `${l ? '' : before}${code}${r ? '' : after}`
+	);
+}
+
+export type PhoneOtpKind = 'sms' | 'phone_change' | 'reauthentication';
 
 /** Stores the hashed code on the user and puts the SMS in the outbox. Returns the message id. */
 export async function sendPhoneOtp(
@@ -58,13 +77,24 @@ export async function sendPhoneOtp(
 	kind: PhoneOtpKind
 ): Promise<string> {
 	const sms = ctx.config.auth.sms;
-	const sentAt = kind === 'sms' ? user.confirmation_sent_at : user.phone_change_sent_at;
+	const sentAt =
+		kind === 'sms'
+			? user.confirmation_sent_at
+			: kind === 'reauthentication'
+				? user.reauthentication_sent_at
+				: user.phone_change_sent_at;
 	checkFrequency(sentAt, sms.maxFrequency, 'over_sms_send_rate_limit');
 	const code = generateCode(sms.otpLength);
 	const hash = tokenHash(phone, code);
 	if (kind === 'sms') {
 		await tx.query(
 			'update auth.users set confirmation_token = $2, confirmation_sent_at = now() where id = $1',
+			[user.id, hash]
+		);
+	} else if (kind === 'reauthentication') {
+		await tx.query(
+			`update auth.users set reauthentication_token = $2, reauthentication_sent_at = now()
+			where id = $1`,
 			[user.id, hash]
 		);
 	} else {
@@ -77,11 +107,15 @@ export async function sendPhoneOtp(
 	await storeOneTimeToken(
 		tx,
 		user.id,
-		kind === 'sms' ? 'confirmation_token' : 'phone_change_token',
+		kind === 'sms'
+			? 'confirmation_token'
+			: kind === 'reauthentication'
+				? 'reauthentication_token'
+				: 'phone_change_token',
 		hash,
 		phone
 	);
-	const body = `Mã xác thực Bình dân học vụ số của bạn là ${code}. Mã có hiệu lực trong ${minutes(sms.otpExpiry)} phút. Không chia sẻ mã này với ai.`;
+	const body = renderSmsTemplate(sms.template, code);
 	return writeOutbox(tx, { channel: 'sms', to: `+${phone}`, body, code });
 }
 
@@ -90,6 +124,8 @@ const EMAIL_SUBJECTS: Record<EmailOtpKind, string> = {
 	magiclink: 'Mã đăng nhập Bình dân học vụ số',
 	recovery: 'Đặt lại mật khẩu Bình dân học vụ số',
 	email_change: 'Xác nhận địa chỉ e-mail mới',
+	email_change_current: 'Xác nhận đổi địa chỉ e-mail',
+	reauthentication: 'Mã xác nhận lại danh tính',
 	invite: 'Lời mời tham gia Bình dân học vụ số'
 };
 
@@ -98,7 +134,9 @@ const EMAIL_COLUMNS: Record<EmailOtpKind, { token: string; sentAt: keyof UserRow
 	invite: { token: 'confirmation_token', sentAt: 'confirmation_sent_at' },
 	magiclink: { token: 'recovery_token', sentAt: 'recovery_sent_at' },
 	recovery: { token: 'recovery_token', sentAt: 'recovery_sent_at' },
-	email_change: { token: 'email_change_token_new', sentAt: 'email_change_sent_at' }
+	email_change: { token: 'email_change_token_new', sentAt: 'email_change_sent_at' },
+	email_change_current: { token: 'email_change_token_current', sentAt: 'email_change_sent_at' },
+	reauthentication: { token: 'reauthentication_token', sentAt: 'reauthentication_sent_at' }
 };
 
 /**
@@ -124,22 +162,17 @@ export async function sendEmailOtp(
 	}
 	const code = generateCode(mail.otpLength);
 	const hash = tokenHash(email, code);
-	const extra = kind === 'email_change' ? ', email_change = $3' : '';
+	// A new change request starts its confirmations from zero (GoTrue's email_change_confirm_status).
+	const extra =
+		kind === 'email_change' ? ', email_change = $3, email_change_confirm_status = 0' : '';
 	await tx.query(
 		`update auth.users set ${cols.token} = $2, ${String(cols.sentAt)} = now()${extra} where id = $1`,
 		kind === 'email_change' ? [user.id, hash, email] : [user.id, hash]
 	);
-	await storeOneTimeToken(
-		tx,
-		user.id,
-		cols.token === 'email_change_token_new'
-			? 'email_change_token_new'
-			: (cols.token as 'confirmation_token'),
-		hash,
-		email
-	);
+	await storeOneTimeToken(tx, user.id, cols.token as OneTimeTokenType, hash, email);
 	const linkToken = opts.pkce ? `pkce_${hash}` : hash;
-	const link = `${ctx.apiUrl}/auth/v1/verify?token=${linkToken}&type=${kind}&redirect_to=${encodeURIComponent(opts.redirectTo)}`;
+	const linkType = kind === 'email_change_current' ? 'email_change' : kind;
+	const link = `${ctx.apiUrl}/auth/v1/verify?token=${linkToken}&type=${linkType}&redirect_to=${encodeURIComponent(opts.redirectTo)}`;
 	const body = [
 		`Mã xác thực của bạn là ${code}.`,
 		`Hoặc mở liên kết này: ${link}`,
@@ -157,8 +190,13 @@ export async function sendEmailOtp(
 	return { code, hash, link };
 }
 
-type OneTimeTokenType =
-	'confirmation_token' | 'recovery_token' | 'email_change_token_new' | 'phone_change_token';
+export type OneTimeTokenType =
+	| 'confirmation_token'
+	| 'reauthentication_token'
+	| 'recovery_token'
+	| 'email_change_token_new'
+	| 'email_change_token_current'
+	| 'phone_change_token';
 
 async function storeOneTimeToken(
 	tx: Tx,

@@ -1,4 +1,5 @@
 // The local outbox: SMS and e-mails the auth service "sends", for developers (HTML) and tests (JSON).
+import { withoutTrailingSlashes } from '../http';
 import type { LocalRequest, LocalResponse, ServerContext, Service } from '../types';
 import { renderOutboxPage } from './outbox-page';
 
@@ -58,7 +59,7 @@ export async function readOutbox(
 export function createOutboxService(ctx: ServerContext): Service {
 	return {
 		async handle(req: LocalRequest): Promise<LocalResponse> {
-			const path = req.path.replace(/\/+$/, '') || '/';
+			const path = withoutTrailingSlashes(req.path);
 			const cors = { 'Cache-Control': 'no-store' };
 			if (req.method === 'GET' && path === '/messages') {
 				const limit = Math.min(1000, Math.max(1, Number(req.query.get('limit') ?? 200) || 200));

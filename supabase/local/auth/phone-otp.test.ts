@@ -8,6 +8,7 @@ beforeAll(async () => {
 	server = await startAuthTestServer((c) => {
 		c.auth.sms.maxFrequency = 5;
 		c.auth.sms.otpExpiry = 60;
+		c.auth.sms.template = 'Mã đăng nhập của bạn là {{ .Code }}. Đừng đưa mã cho ai.';
 	});
 });
 afterAll(async () => server?.stop());
@@ -19,9 +20,9 @@ describe('phone one-time code sign-in', () => {
 		expect(sent.error).toBeNull();
 		const [sms] = await server.outbox('+84912345678');
 		expect(sms?.channel).toBe('sms');
-		expect(sms?.body).toContain('Mã xác thực Bình dân học vụ số của bạn là');
 		expect(sms?.code).toMatch(/^\d{6}$/);
-		expect(sms?.body).toContain(sms?.code as string);
+		// config.toml's [auth.sms] template, rendered as GoTrue renders it.
+		expect(sms?.body).toBe(`Mã đăng nhập của bạn là ${sms?.code}. Đừng đưa mã cho ai.`);
 
 		const { data, error } = await sb.auth.verifyOtp({
 			phone: '+84912345678',

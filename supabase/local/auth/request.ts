@@ -2,6 +2,7 @@
 import { JwtError, verifyJwt } from '../jwt';
 import type { LocalRequest, ServerContext } from '../types';
 import { AuthError, badRequest, forbidden } from './errors';
+import { isRedirectUrlValid } from './redirect';
 
 export type Body = Record<string, unknown>;
 
@@ -60,43 +61,35 @@ export function bearerClaims(ctx: ServerContext, req: LocalRequest): Claims {
 	}
 }
 
-function allowed(url: string, pattern: string): boolean {
-	if (!pattern) return false;
-	if (pattern.includes('*')) {
-		const re = new RegExp(
-			'^' +
-				pattern
-					.split('**')
-					.map((part) =>
-						part
-							.split('*')
-							.map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-							.join('[^./]*')
-					)
-					.join('.*') +
-				'$'
-		);
-		return re.test(url);
-	}
-	try {
-		const a = new URL(url);
-		const b = new URL(pattern);
-		return a.origin === b.origin && a.pathname.startsWith(b.pathname.replace(/\/$/, ''));
-	} catch {
-		return false;
-	}
+/** Peers whose rate-limit header is believed: the app server on this machine. */
+function trustedPeer(ip: string): boolean {
+	const bare = ip.replace(/^::ffff:/, '');
+	return bare === '::1' || /^127\.\d+\.\d+\.\d+$/.test(bare);
 }
 
-/** GoTrue keeps `redirect_to` only when it matches the site URL or an allow-listed URL. */
-export function redirectTarget(ctx: ServerContext, requested: string | null | undefined): string {
-	const site = ctx.config.auth.siteUrl;
-	if (!requested) return site;
-	try {
-		if (new URL(requested).origin === new URL(site).origin) return requested;
-	} catch {
-		return site;
+/**
+ * The client address per-address limits key on: the first value of the configured rate-limit
+ * header (GoTrue's GOTRUE_RATE_LIMIT_HEADER), believed only from a loopback peer (the app server
+ * beside this server), else the socket address.
+ */
+export function clientAddress(ctx: ServerContext, req: LocalRequest): string {
+	const header = ctx.config.auth.rateLimitHeader.trim().toLowerCase();
+	if (header && trustedPeer(req.ip)) {
+		const first = (req.headers[header] ?? '').split(',')[0]?.trim();
+		if (first) return first;
 	}
-	return ctx.config.auth.additionalRedirectUrls.some((p) => allowed(requested, p))
-		? requested
-		: site;
+	return req.ip;
+}
+
+/** GoTrue's GetReferrer: `redirect_to` when allowed, else the Referer when allowed, else the site. */
+export function redirectTarget(
+	ctx: ServerContext,
+	requested: string | null | undefined,
+	req?: LocalRequest
+): string {
+	const auth = ctx.config.auth;
+	if (requested && isRedirectUrlValid(auth, requested)) return requested;
+	const referer = req?.headers['referer'];
+	if (referer && isRedirectUrlValid(auth, referer)) return referer;
+	return auth.siteUrl;
 }

@@ -1,21 +1,12 @@
 // POST /resend, POST /recover and POST /invite: more codes and links into the outbox.
 import { validationFailed, forbidden, unprocessable } from './errors';
-import type { Deps, Handler } from './deps';
+import type { Handler } from './deps';
+import { guardedSend } from './send-guard';
 import { sendEmailOtp, sendPhoneOtp } from './otp';
 import { createFlowState, readChallenge } from './pkce';
 import { bearerClaims, obj, readBody, redirectTarget, str } from './request';
 import { createUser, findUser, userJson, type UserRow } from './users';
 import { normaliseEmail, normalisePhone } from './validate';
-
-function emailGate(deps: Deps, ip: string) {
-	deps.limits.emailSent.check(ip, 'over_email_send_rate_limit', 'Email rate limit exceeded');
-	return () => deps.limits.emailSent.record(ip);
-}
-
-function smsGate(deps: Deps, ip: string) {
-	deps.limits.smsSent.check(ip, 'over_sms_send_rate_limit', 'SMS rate limit exceeded');
-	return () => deps.limits.smsSent.record(ip);
-}
 
 /** GoTrue's Resend: silently `{}` when there is nothing to resend, so accounts do not leak. */
 export const resend: Handler = async (deps, req) => {
@@ -33,7 +24,7 @@ export const resend: Handler = async (deps, req) => {
 	if (type === 'signup' && !email)
 		throw validationFailed('Type provided requires an email address');
 	if (type === 'sms' && !phone) throw validationFailed('Type provided requires a phone number');
-	const redirectTo = redirectTarget(deps.ctx, req.query.get('redirect_to'));
+	const redirectTo = redirectTarget(deps.ctx, req.query.get('redirect_to'), req);
 	return deps.ctx.db.transaction(async (tx) => {
 		const user = email
 			? await findUser(tx, 'email', email, true)
@@ -41,29 +32,25 @@ export const resend: Handler = async (deps, req) => {
 		if (!user) return { json: {} };
 		if (type === 'signup') {
 			if (user.email_confirmed_at) return { json: {} };
-			const done = emailGate(deps, req.ip);
-			await sendEmailOtp(deps.ctx, tx, user, email, 'signup', { redirectTo });
-			done();
+			await guardedSend(deps, 'email', email, () =>
+				sendEmailOtp(deps.ctx, tx, user, email, 'signup', { redirectTo })
+			);
 			return { json: {} };
 		}
 		if (type === 'email_change') {
 			if (!user.email_change) return { json: {} };
-			const done = emailGate(deps, req.ip);
-			await sendEmailOtp(deps.ctx, tx, user, user.email_change, 'email_change', { redirectTo });
-			done();
+			const to = user.email_change;
+			await guardedSend(deps, 'email', to, () =>
+				sendEmailOtp(deps.ctx, tx, user, to, 'email_change', { redirectTo })
+			);
 			return { json: {} };
 		}
 		if (type === 'sms' && user.phone_confirmed_at) return { json: {} };
 		if (type === 'phone_change' && !user.phone_change) return { json: {} };
-		const done = smsGate(deps, req.ip);
-		const id = await sendPhoneOtp(
-			deps.ctx,
-			tx,
-			user,
-			type === 'sms' ? phone : (user.phone_change as string),
-			type === 'sms' ? 'sms' : 'phone_change'
+		const to = type === 'sms' ? phone : (user.phone_change as string);
+		const id = await guardedSend(deps, 'sms', to, () =>
+			sendPhoneOtp(deps.ctx, tx, user, to, type === 'sms' ? 'sms' : 'phone_change')
 		);
-		done();
 		return { json: { message_id: id } };
 	});
 };
@@ -73,17 +60,17 @@ export const recover: Handler = async (deps, req) => {
 	const body = readBody(req);
 	const email = normaliseEmail(str(body, 'email'));
 	const challenge = readChallenge(str(body, 'code_challenge'), str(body, 'code_challenge_method'));
-	const redirectTo = redirectTarget(deps.ctx, req.query.get('redirect_to'));
+	const redirectTo = redirectTarget(deps.ctx, req.query.get('redirect_to'), req);
 	return deps.ctx.db.transaction(async (tx) => {
 		const user = await findUser(tx, 'email', email, true);
 		if (!user) return { json: {} };
-		const done = emailGate(deps, req.ip);
-		if (challenge) await createFlowState(tx, user.id, challenge, 'recovery', 'recovery');
-		await sendEmailOtp(deps.ctx, tx, user, email, 'recovery', {
-			redirectTo,
-			pkce: Boolean(challenge)
+		await guardedSend(deps, 'email', email, async () => {
+			if (challenge) await createFlowState(tx, user.id, challenge, 'recovery', 'recovery');
+			await sendEmailOtp(deps.ctx, tx, user, email, 'recovery', {
+				redirectTo,
+				pkce: Boolean(challenge)
+			});
 		});
-		done();
 		return { json: {} };
 	});
 };
@@ -96,7 +83,7 @@ export const invite: Handler = async (deps, req) => {
 	}
 	const body = readBody(req);
 	const email = normaliseEmail(str(body, 'email'));
-	const redirectTo = redirectTarget(deps.ctx, req.query.get('redirect_to'));
+	const redirectTo = redirectTarget(deps.ctx, req.query.get('redirect_to'), req);
 	return deps.ctx.db.transaction(async (tx) => {
 		let user = await findUser(tx, 'email', email, true);
 		if (user?.email_confirmed_at) {
@@ -107,9 +94,10 @@ export const invite: Handler = async (deps, req) => {
 		}
 		user ??= await createUser(tx, { email, userMetadata: obj(body, 'data') ?? {} });
 		await tx.query('update auth.users set invited_at = now() where id = $1', [user.id]);
-		const done = emailGate(deps, req.ip);
-		await sendEmailOtp(deps.ctx, tx, user, email, 'invite', { redirectTo });
-		done();
+		const invited = user;
+		await guardedSend(deps, 'email', email, () =>
+			sendEmailOtp(deps.ctx, tx, invited, email, 'invite', { redirectTo })
+		);
 		return { json: await userJson(tx, (await findUser(tx, 'id', user.id)) as UserRow) };
 	});
 };

@@ -189,10 +189,20 @@ describe('the signed-in user', () => {
 			const upd = await client.auth.updateUser({ email: 'minh.moi@example.com' });
 			expect(upd.error).toBeNull();
 			expect(upd.data.user?.new_email).toBe('minh.moi@example.com');
+			// double_confirm_changes (config.toml's choice): both addresses must confirm.
 			const [mail] = await server.outbox('minh.moi@example.com');
-			const v = await client.auth.verifyOtp({
+			const [current] = await server.outbox('minh@example.com');
+			const first = await client.auth.verifyOtp({
 				email: 'minh.moi@example.com',
 				token: mail?.code as string,
+				type: 'email_change'
+			});
+			expect(first.error).toBeNull();
+			expect(first.data.session).toBeNull();
+			expect((await client.auth.getUser()).data.user?.email).toBe('minh@example.com');
+			const v = await client.auth.verifyOtp({
+				email: 'minh@example.com',
+				token: current?.code as string,
 				type: 'email_change'
 			});
 			expect(v.error).toBeNull();

@@ -3,9 +3,10 @@ import bcrypt from 'bcryptjs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Tx } from '../types';
 import { unprocessable, validationFailed, weakPassword } from './errors';
-import { meta, type Deps, type Handler } from './deps';
+import { addr, meta, type Deps, type Handler } from './deps';
 import { sendEmailOtp, sendPhoneOtp } from './otp';
 import { createFlowState, readChallenge, type Challenge } from './pkce';
+import { guardedSend } from './send-guard';
 import { obj, readBody, redirectTarget, str } from './request';
 import { issueSession } from './sessions';
 import { createUser, findUser, userJson, type UserRow } from './users';
@@ -76,10 +77,10 @@ export const signup: Handler = async (deps, req) => {
 		throw validationFailed('PKCE not supported for phone signups');
 	}
 	const value = provider === 'email' ? normaliseEmail(email) : normalisePhone(phoneRaw);
-	limits.signInSignUps.take(req.ip);
+	limits.signInSignUps.take(addr(deps, req));
 	const autoconfirm =
 		provider === 'email' ? !auth.email.enableConfirmations : !auth.sms.enableConfirmations;
-	const redirectTo = redirectTarget(ctx, req.query.get('redirect_to'));
+	const redirectTo = redirectTarget(ctx, req.query.get('redirect_to'), req);
 	const hash = await bcrypt.hash(password, BCRYPT_COST);
 
 	return ctx.db.transaction(async (tx) => {
@@ -101,20 +102,17 @@ export const signup: Handler = async (deps, req) => {
 				emailConfirmed: provider === 'email' && autoconfirm,
 				phoneConfirmed: provider === 'phone' && autoconfirm
 			});
-		} else {
-			// An unconfirmed account has not been claimed yet: the latest sign-up sets its password.
-			await tx.query(
-				`update auth.users set encrypted_password = $2, raw_user_meta_data = $3::jsonb,
-					updated_at = now() where id = $1`,
-				[user.id, hash, JSON.stringify(data)]
-			);
-			if (autoconfirm) await confirm(tx, user.id, provider);
+		} else if (autoconfirm) {
+			// GoTrue leaves an unconfirmed account as it is ("we can't be sure of their claimed
+			// identity"): the first password and metadata stay. With autoconfirm it confirms it and
+			// signs the caller in without checking the password, as GoTrue does (README).
+			await confirm(tx, user.id, provider);
 			user = (await findUser(tx, 'id', user.id)) as UserRow;
 		}
 		if (autoconfirm) {
-			return { json: await issueSession(ctx, tx, user.id, 'password', meta(req)) };
+			return { json: await issueSession(ctx, tx, user.id, 'password', meta(deps, req)) };
 		}
-		await sendConfirmation(deps, tx, user, provider, value, req.ip, {
+		await sendConfirmation(deps, tx, user, provider, value, {
 			redirectTo,
 			challenge,
 			authMethod: 'email/signup'
@@ -137,31 +135,27 @@ async function sendConfirmation(
 	user: UserRow,
 	provider: 'email' | 'phone',
 	value: string,
-	ip: string,
 	opts: { redirectTo: string; challenge?: Challenge; authMethod: string }
 ): Promise<string | undefined> {
 	if (provider === 'phone') {
-		deps.limits.smsSent.check(ip, 'over_sms_send_rate_limit', 'SMS rate limit exceeded');
-		const id = await sendPhoneOtp(deps.ctx, tx, user, value, 'sms');
-		deps.limits.smsSent.record(ip);
-		return id;
+		return guardedSend(deps, 'sms', value, () => sendPhoneOtp(deps.ctx, tx, user, value, 'sms'));
 	}
-	deps.limits.emailSent.check(ip, 'over_email_send_rate_limit', 'Email rate limit exceeded');
 	const kind = user.email_confirmed_at ? 'magiclink' : 'signup';
-	if (opts.challenge) {
-		await createFlowState(
-			tx,
-			user.id,
-			opts.challenge,
-			'email',
-			kind === 'signup' ? opts.authMethod : 'magiclink'
-		);
-	}
-	await sendEmailOtp(deps.ctx, tx, user, value, kind, {
-		redirectTo: opts.redirectTo,
-		pkce: Boolean(opts.challenge)
+	await guardedSend(deps, 'email', value, async () => {
+		if (opts.challenge) {
+			await createFlowState(
+				tx,
+				user.id,
+				opts.challenge,
+				'email',
+				kind === 'signup' ? opts.authMethod : 'magiclink'
+			);
+		}
+		await sendEmailOtp(deps.ctx, tx, user, value, kind, {
+			redirectTo: opts.redirectTo,
+			pkce: Boolean(opts.challenge)
+		});
 	});
-	deps.limits.emailSent.record(ip);
 	return undefined;
 }
 
@@ -184,8 +178,8 @@ export const otp: Handler = async (deps, req) => {
 	const createUserFlag = body.create_user !== false;
 	const data = obj(body, 'data') ?? {};
 	const challenge = readChallenge(str(body, 'code_challenge'), str(body, 'code_challenge_method'));
-	const redirectTo = redirectTarget(ctx, req.query.get('redirect_to'));
-	limits.signInSignUps.take(req.ip);
+	const redirectTo = redirectTarget(ctx, req.query.get('redirect_to'), req);
+	limits.signInSignUps.take(addr(deps, req));
 
 	return ctx.db.transaction(async (tx) => {
 		let user = await findUser(tx, provider, value, true);
@@ -200,7 +194,7 @@ export const otp: Handler = async (deps, req) => {
 				userMetadata: data
 			});
 		}
-		const messageId = await sendConfirmation(deps, tx, user, provider, value, req.ip, {
+		const messageId = await sendConfirmation(deps, tx, user, provider, value, {
 			redirectTo,
 			challenge,
 			authMethod: 'otp'

@@ -1,7 +1,7 @@
 // POST /token?grant_type=password|refresh_token|pkce.
 import bcrypt from 'bcryptjs';
 import { badRequest, invalidCredentials, validationFailed } from './errors';
-import { meta, type Handler } from './deps';
+import { addr, meta, type Handler } from './deps';
 import { exchangeAuthCode } from './pkce';
 import { readBody, str } from './request';
 import { alreadyUsed, issueSession, refreshSession, type AuthMethod } from './sessions';
@@ -17,7 +17,7 @@ const passwordGrant: Handler = async (deps, req) => {
 		.replace(/[\s\-()]/g, '');
 	const password = str(body, 'password');
 	if (!email && !phone) throw validationFailed('missing email or phone');
-	deps.limits.signInSignUps.take(req.ip);
+	deps.limits.signInSignUps.take(addr(deps, req));
 	const user = await ctx.db.transaction((tx) =>
 		email ? findUser(tx, 'email', email) : findUser(tx, 'phone', phone)
 	);
@@ -32,7 +32,9 @@ const passwordGrant: Handler = async (deps, req) => {
 		throw badRequest('phone_not_confirmed', 'Phone not confirmed');
 	}
 	return {
-		json: await ctx.db.transaction((tx) => issueSession(ctx, tx, user.id, 'password', meta(req)))
+		json: await ctx.db.transaction((tx) =>
+			issueSession(ctx, tx, user.id, 'password', meta(deps, req))
+		)
 	};
 };
 
@@ -40,7 +42,7 @@ const refreshGrant: Handler = async (deps, req) => {
 	const { ctx } = deps;
 	const token = str(readBody(req), 'refresh_token');
 	if (!token) throw validationFailed('refresh_token required');
-	deps.limits.tokenRefresh.take(req.ip);
+	deps.limits.tokenRefresh.take(addr(deps, req));
 	const result = await ctx.db.transaction((tx) => refreshSession(ctx, tx, token));
 	// The family was revoked inside the transaction, which has to commit before the refusal.
 	if ('reuse' in result) throw alreadyUsed();
@@ -50,7 +52,7 @@ const refreshGrant: Handler = async (deps, req) => {
 const pkceGrant: Handler = async (deps, req) => {
 	const { ctx } = deps;
 	const body = readBody(req);
-	deps.limits.signInSignUps.take(req.ip);
+	deps.limits.signInSignUps.take(addr(deps, req));
 	return {
 		json: await ctx.db.transaction(async (tx) => {
 			const { userId, method } = await exchangeAuthCode(
@@ -61,7 +63,7 @@ const pkceGrant: Handler = async (deps, req) => {
 			const user = await findUser(tx, 'id', userId);
 			if (!user) throw badRequest('user_not_found', 'User not found');
 			if (isBanned(user)) throw badRequest('user_banned', 'User is banned');
-			return issueSession(ctx, tx, userId, method as AuthMethod, meta(req));
+			return issueSession(ctx, tx, userId, method as AuthMethod, meta(deps, req));
 		})
 	};
 };

@@ -1,21 +1,23 @@
 // GET /user, PUT /user, POST /logout: requests made with a user's access token.
 import bcrypt from 'bcryptjs';
 import type { LocalRequest, Tx } from '../types';
-import { AuthError, forbidden, unprocessable } from './errors';
+import { AuthError, badRequest, forbidden, unprocessable } from './errors';
 import type { Deps, Handler } from './deps';
 import { sendEmailOtp, sendPhoneOtp } from './otp';
 import { bearerClaims, obj, readBody, redirectTarget, str, type Claims } from './request';
+import { guardedSend } from './send-guard';
 import { sessionMissing } from './sessions';
 import { BCRYPT_COST, checkPassword } from './signup';
-import { findUser, mergeMetadata, upsertIdentity, userJson, type UserRow } from './users';
+import { checkNonce } from './reauthenticate';
+import { findUser, isBanned, mergeMetadata, upsertIdentity, userJson, type UserRow } from './users';
 import { normaliseEmail, normalisePhone } from './validate';
 
-/** GoTrue's requireAuthentication + session lookup. */
-async function authenticated(
+/** GoTrue's requireAuthentication: the user, the session, and no banned user. */
+export async function authenticated(
 	deps: Deps,
 	tx: Tx,
 	req: LocalRequest
-): Promise<{ claims: Claims; user: UserRow }> {
+): Promise<{ claims: Claims; user: UserRow; session?: { id: string; created_at: Date | string } }> {
 	const claims = bearerClaims(deps.ctx, req);
 	const sub = typeof claims.sub === 'string' ? claims.sub : '';
 	if (!/^[0-9a-f-]{36}$/i.test(sub)) {
@@ -23,13 +25,18 @@ async function authenticated(
 	}
 	const user = await findUser(tx, 'id', sub, true);
 	if (!user) throw forbidden('user_not_found', 'User from sub claim in JWT does not exist');
+	let session: { id: string; created_at: Date | string } | undefined;
 	if (typeof claims.session_id === 'string' && claims.session_id) {
-		const { rows } = await tx.query('select 1 from auth.sessions where id = $1', [
-			claims.session_id
-		]);
+		const { rows } = await tx.query<{ id: string; created_at: Date | string }>(
+			'select id, created_at from auth.sessions where id = $1',
+			[claims.session_id]
+		);
 		if (rows.length === 0) throw sessionMissing();
+		session = rows[0];
 	}
-	return { claims, user };
+	// An access token issued before the ban still verifies: GoTrue refuses its user here.
+	if (isBanned(user)) throw forbidden('user_banned', 'User is banned');
+	return { claims, user, session };
 }
 
 /** What differs between changing the e-mail and changing the phone number. */
@@ -40,12 +47,26 @@ const CONTACT = {
 		taken: () =>
 			unprocessable('email_exists', 'A user with this email address has already been registered'),
 		settings: (deps: Deps) => deps.ctx.config.auth.email,
-		limiter: (deps: Deps) => deps.limits.emailSent,
-		limited: ['over_email_send_rate_limit', 'Email rate limit exceeded'],
-		send: (deps: Deps, tx: Tx, req: LocalRequest, user: UserRow, email: string) =>
-			sendEmailOtp(deps.ctx, tx, user, email, 'email_change', {
-				redirectTo: redirectTarget(deps.ctx, req.query.get('redirect_to'))
-			})
+		send: async (deps: Deps, tx: Tx, req: LocalRequest, user: UserRow, email: string) => {
+			const redirectTo = redirectTarget(deps.ctx, req.query.get('redirect_to'), req);
+			await guardedSend(deps, 'email', email, () =>
+				sendEmailOtp(deps.ctx, tx, user, email, 'email_change', { redirectTo })
+			);
+			// GoTrue's secure e-mail change: the current address must confirm too.
+			const current = user.email;
+			if (deps.ctx.config.auth.email.doubleConfirmChanges && current) {
+				await guardedSend(deps, 'email', current.toLowerCase(), () =>
+					sendEmailOtp(deps.ctx, tx, user, current, 'email_change_current', {
+						redirectTo,
+						checkFrequency: false
+					})
+				);
+			} else {
+				await tx.query(`update auth.users set email_change_token_current = '' where id = $1`, [
+					user.id
+				]);
+			}
+		}
 	},
 	phone: {
 		normalise: normalisePhone,
@@ -53,16 +74,18 @@ const CONTACT = {
 		taken: () =>
 			unprocessable('phone_exists', 'A user with this phone number has already been registered'),
 		settings: (deps: Deps) => deps.ctx.config.auth.sms,
-		limiter: (deps: Deps) => deps.limits.smsSent,
-		limited: ['over_sms_send_rate_limit', 'SMS rate limit exceeded'],
-		send: (deps: Deps, tx: Tx, _req: LocalRequest, user: UserRow, phone: string) =>
-			sendPhoneOtp(deps.ctx, tx, user, phone, 'phone_change')
+		send: async (deps: Deps, tx: Tx, _req: LocalRequest, user: UserRow, phone: string) => {
+			await guardedSend(deps, 'sms', phone, () =>
+				sendPhoneOtp(deps.ctx, tx, user, phone, 'phone_change')
+			);
+		}
 	}
 } as const;
 
 /**
  * PUT /user with a new e-mail or phone: taken → 422; without confirmations it is set (and its
- * identity) at once, otherwise the user keeps the old one until the code sent to the new one.
+ * identity) at once, otherwise the user keeps the old one until the code sent to the new one
+ * (and, for e-mail with double_confirm_changes, the one sent to the current address).
  */
 async function changeContact(
 	deps: Deps,
@@ -87,10 +110,7 @@ async function changeContact(
 		await upsertIdentity(tx, user.id, field, value);
 		return;
 	}
-	const limiter = how.limiter(deps);
-	limiter.check(req.ip, ...how.limited);
 	await how.send(deps, tx, req, user, value);
-	limiter.record(req.ip);
 }
 
 export const getUser: Handler = async (deps, req) =>
@@ -99,14 +119,56 @@ export const getUser: Handler = async (deps, req) =>
 		return { json: await userJson(tx, user) };
 	});
 
+/**
+ * GoTrue's User.UpdatePassword: pending codes and links are cleared (whoever asked for them may
+ * not be trusted any more), and every other session ends — all of them without a session (admin).
+ */
+export async function updatePassword(
+	tx: Tx,
+	userId: string,
+	hash: string,
+	keepSession: string | undefined
+): Promise<void> {
+	await tx.query(
+		`update auth.users set encrypted_password = $2, confirmation_token = '',
+			confirmation_sent_at = null, recovery_token = '', recovery_sent_at = null,
+			email_change_token_current = '', email_change_token_new = '', email_change_sent_at = null,
+			phone_change_token = '', phone_change_sent_at = null, reauthentication_token = '',
+			reauthentication_sent_at = null, updated_at = now()
+		where id = $1`,
+		[userId, hash]
+	);
+	await tx.query('delete from auth.one_time_tokens where user_id = $1', [userId]);
+	if (keepSession) {
+		await tx.query('delete from auth.sessions where user_id = $1 and id <> $2', [
+			userId,
+			keepSession
+		]);
+	} else {
+		await tx.query('delete from auth.sessions where user_id = $1', [userId]);
+	}
+}
+
 export const putUser: Handler = async (deps, req) => {
 	const body = readBody(req);
-	const password = str(body, 'password');
+	const password = typeof body.password === 'string' ? body.password : undefined;
 	if (password) checkPassword(deps, password);
 	const newHash = password ? await bcrypt.hash(password, BCRYPT_COST) : undefined;
 	return deps.ctx.db.transaction(async (tx) => {
-		let { user } = await authenticated(deps, tx, req);
-		if (password && newHash) {
+		const auth = await authenticated(deps, tx, req);
+		const session = auth.session;
+		let user = auth.user;
+		if (password !== undefined && newHash) {
+			// secure_password_change: a session older than a day needs the reauthentication nonce.
+			const stale =
+				!session || Date.now() > new Date(session.created_at).getTime() + 24 * 3_600_000;
+			if (deps.ctx.config.auth.email.securePasswordChange && stale) {
+				const nonce = str(body, 'nonce');
+				if (!nonce) {
+					throw badRequest('reauthentication_needed', 'Password update requires reauthentication');
+				}
+				await checkNonce(deps, tx, user, nonce);
+			}
 			const current = user.encrypted_password ?? '';
 			if (current.startsWith('$2') && (await bcrypt.compare(password, current))) {
 				throw unprocessable(
@@ -114,10 +176,7 @@ export const putUser: Handler = async (deps, req) => {
 					'New password should be different from the old password.'
 				);
 			}
-			await tx.query(
-				'update auth.users set encrypted_password = $2, updated_at = now() where id = $1',
-				[user.id, newHash]
-			);
+			await updatePassword(tx, user.id, newHash, session?.id);
 		}
 		const data = obj(body, 'data');
 		if (data) {
@@ -128,7 +187,10 @@ export const putUser: Handler = async (deps, req) => {
 		}
 		for (const field of ['email', 'phone'] as const) {
 			const raw = str(body, field);
-			if (raw) await changeContact(deps, tx, req, user, field, raw);
+			if (raw) {
+				user = (await findUser(tx, 'id', user.id)) as UserRow;
+				await changeContact(deps, tx, req, user, field, raw);
+			}
 		}
 		user = (await findUser(tx, 'id', user.id)) as UserRow;
 		return { json: await userJson(tx, user) };

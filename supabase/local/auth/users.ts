@@ -18,6 +18,10 @@ export interface UserRow {
 	email_change: string | null;
 	email_change_token_new: string | null;
 	email_change_sent_at: Date | string | null;
+	email_change_token_current: string | null;
+	email_change_confirm_status: number | null;
+	reauthentication_token: string | null;
+	reauthentication_sent_at: Date | string | null;
 	phone_change: string | null;
 	phone_change_token: string | null;
 	phone_change_sent_at: Date | string | null;
@@ -70,7 +74,12 @@ export async function findUser(
 
 export async function findUserByTokenHash(
 	tx: Tx,
-	column: 'confirmation_token' | 'recovery_token' | 'email_change_token_new' | 'phone_change_token',
+	column:
+		| 'confirmation_token'
+		| 'recovery_token'
+		| 'email_change_token_new'
+		| 'email_change_token_current'
+		| 'phone_change_token',
 	hash: string
 ): Promise<UserRow | undefined> {
 	const { rows } = await tx.query<UserRow>(

@@ -95,6 +95,20 @@ export async function createPgliteDb(opts: PgliteOptions = {}): Promise<PgliteDb
 				})
 			);
 		},
+		session(fn) {
+			return queue.run(async () => {
+				try {
+					return await fn({
+						query: async (sql, params) => toResult(await pg.query(sql, params)),
+						batch: async (sql) => (await pg.exec(sql)).map((r) => toResult(r)),
+						begin: (readOnly) => (readOnly ? 'BEGIN READ ONLY;' : 'BEGIN;')
+					});
+				} catch (err) {
+					await pg.exec('ROLLBACK').catch(() => undefined);
+					throw err;
+				}
+			});
+		},
 		query(sql, params) {
 			return queue.run(async () => toResult(await pg.query(sql, params)));
 		},

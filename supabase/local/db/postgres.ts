@@ -91,6 +91,31 @@ export async function createPostgresDb(opts: PostgresOptions): Promise<Db> {
 				client.release(broken);
 			}
 		},
+		async session(fn) {
+			const client = await pool.connect();
+			let broken: Error | undefined;
+			const timeout = Math.max(0, Math.floor(defaultTimeout));
+			try {
+				return await fn({
+					query: async (sql, params) => toResult(await client.query(sql, params)),
+					async batch(sql) {
+						const r = (await client.query(sql)) as pg.QueryResult | pg.QueryResult[];
+						return (Array.isArray(r) ? r : [r]).map((x) => toResult(x));
+					},
+					begin: (readOnly) =>
+						`BEGIN${readOnly ? ' READ ONLY' : ''}; SET LOCAL statement_timeout = ${timeout};`
+				});
+			} catch (err) {
+				try {
+					await client.query('ROLLBACK');
+				} catch (rollbackErr) {
+					broken = rollbackErr as Error;
+				}
+				throw err;
+			} finally {
+				client.release(broken);
+			}
+		},
 		async query(sql, params) {
 			return toResult(await pool.query(sql, params));
 		},

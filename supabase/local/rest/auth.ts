@@ -5,7 +5,7 @@ import { ApiError } from './errors';
 
 export interface Identity {
 	role: string;
-	claims: Record<string, unknown>;
+	claims: Readonly<Record<string, unknown>>;
 	/** PostgREST answers 42501 with 403 to a request that carried a token, 401 otherwise. */
 	authenticated: boolean;
 }
@@ -30,12 +30,35 @@ function jwtError(message: string, code = 'PGRST301'): ApiError {
 	});
 }
 
+/**
+ * Tokens already verified (PostgREST caches them too): a client sends the same one with every
+ * request, and an HMAC plus two JSON parses per request showed in the profile. `exp`/`nbf` are
+ * checked on every use; a token past them goes through verifyJwt again for its error.
+ */
+const verified = new Map<string, Readonly<Record<string, unknown>>>();
+
+function verifiedClaims(token: string, secret: string): Readonly<Record<string, unknown>> {
+	const key = `${secret}\u0000${token}`;
+	const hit = verified.get(key);
+	if (hit) {
+		const now = Math.floor(Date.now() / 1000);
+		const live = typeof hit.exp !== 'number' || now < hit.exp;
+		const started = typeof hit.nbf !== 'number' || now >= hit.nbf;
+		if (live && started) return hit;
+		verified.delete(key);
+	}
+	const claims = Object.freeze(verifyJwt(token, secret));
+	if (verified.size >= 1000) verified.clear();
+	verified.set(key, claims);
+	return claims;
+}
+
 export function identify(req: LocalRequest, secret: string): Identity {
 	const token = bearer(req);
 	if (token === null) return { role: 'anon', claims: {}, authenticated: false };
-	let claims: Record<string, unknown>;
+	let claims: Readonly<Record<string, unknown>>;
 	try {
-		claims = verifyJwt(token, secret);
+		claims = verifiedClaims(token, secret);
 	} catch (e) {
 		if (e instanceof JwtError && e.reason === 'expired') throw jwtError('JWT expired', 'PGRST303');
 		if (token === '') throw jwtError('Empty JWT is sent in Authorization header');

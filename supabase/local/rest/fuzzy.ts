@@ -29,3 +29,17 @@ export function closest(names: string[], target: string): string | undefined {
 	}
 	return best;
 }
+
+/** The name at the smallest edit distance, whatever the score (first on ties). */
+export function nearest(names: string[], target: string): string {
+	let best = names[0] ?? '';
+	let bestDistance = Infinity;
+	for (const n of names) {
+		const d = distance(n.toLowerCase(), target.toLowerCase());
+		if (d < bestDistance) {
+			best = n;
+			bestDistance = d;
+		}
+	}
+	return best;
+}

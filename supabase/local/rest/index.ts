@@ -1,18 +1,32 @@
 // The PostgREST-compatible /rest/v1 service of the local Supabase server.
-import type { LocalRequest, LocalResponse, ServerContext, Service, Tx } from '../types';
+import type { LocalRequest, LocalResponse, ServerContext, Service } from '../types';
 import { type Identity, identify } from './auth';
 import { ApiError, toApiError, unsupported } from './errors';
 import {
 	type Media,
 	type Prefer,
-	chooseMedia,
 	chooseSchema,
 	contentRange,
 	negotiatedByProfile,
 	parsePrefer,
 	toCsv
 } from './negotiate';
+import { checkAggregates } from './aggregates';
+import { loadComputed } from './computed';
+import {
+	type PlannedCount,
+	countsExactly,
+	exactCountLimit,
+	plannedCount,
+	totalFrom
+} from './count';
+import { negotiateMedia, strippedContentType } from './media';
+import { openApiResponse } from './openapi';
+import { checkMaxAffected } from './prefer';
+import { type DbSettings, loadDbSettings } from './settings';
 import { closest } from './fuzzy';
+import { inlineParams, literal } from './inline';
+import { strictQuery, strictSegments } from './input';
 import { parseSelect } from './parse';
 import { aliasCounter, applyQuery, applyRangeHeader, buildNode, readStatement } from './read';
 import { callSql, checkCallable, findFunction } from './rpc';
@@ -26,6 +40,10 @@ interface Plan {
 	params: unknown[];
 	readOnly: boolean;
 	respond(row: ResultRow): LocalResponse;
+	/** count=planned / count=estimated: the EXPLAIN that supplies (part of) the total. */
+	planned?: PlannedCount;
+	/** The negotiated media (for the nulls=stripped Content-Type). */
+	media?: Media;
 }
 
 interface ResultRow {
@@ -40,17 +58,15 @@ interface ResultRow {
 
 const BUILTIN_ROLES = new Set(['anon', 'authenticated', 'service_role']);
 
+// PostgREST (v10+) sets `request.jwt.claims` only, not the legacy `request.jwt.claim.<name>`.
 const SETUP_SQL = `select set_config('search_path', $1, true), set_config('role', $2, true),
-  set_config('request.jwt.claims', $3, true), set_config('request.jwt.claim.sub', $4, true),
-  set_config('request.jwt.claim.role', $2, true), set_config('request.method', $5, true),
-  set_config('request.path', $6, true), set_config('request.headers', $7, true),
-  set_config('request.cookies', $8, true)`;
+  set_config('request.jwt.claims', $3, true), set_config('request.method', $4, true),
+  set_config('request.path', $5, true), set_config('request.headers', $6, true),
+  set_config('request.cookies', $7, true)`;
+
+const GUCS_SQL = `select current_setting('response.status', true) as status, current_setting('response.headers', true) as headers`;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
-
-class Rollback {
-	constructor(readonly response: LocalResponse) {}
-}
 
 function errorResponse(err: ApiError): LocalResponse {
 	return {
@@ -110,9 +126,8 @@ function applyResponseGucs(
 }
 
 /** OPTIONS as PostgREST answers it: the verbs the endpoint supports, not the caller's rights. */
-function optionsResponse(cache: SchemaCache, req: LocalRequest): LocalResponse {
+function optionsResponse(cache: SchemaCache, req: LocalRequest, segments: string[]): LocalResponse {
 	const schema = chooseSchema('GET', req.headers, cache.schemas);
-	const segments = req.path.split('/').filter(Boolean);
 	let allow = 'OPTIONS,GET,HEAD';
 	if (segments[0] === 'rpc' && segments.length === 2) {
 		const fns = cache.functions.get(relKey(schema, segments[1] as string));
@@ -235,11 +250,16 @@ function respondWith(shape: Shape, row: ResultRow): LocalResponse {
 
 export function createRestService(ctx: ServerContext): Service & { reloadSchema(): Promise<void> } {
 	let cache: SchemaCache | null = null;
+	let settings: DbSettings = { timezones: new Set(), aggregatesEnabled: false };
 	let loading: Promise<void> | null = null;
 	let listening = false;
+	const maxRows = ctx.config.api.maxRows > 0 ? ctx.config.api.maxRows : null;
 
 	async function reloadSchema(): Promise<void> {
-		cache = await loadSchemaCache(ctx.db, ctx.config.api.schemas);
+		const next = await loadSchemaCache(ctx.db, ctx.config.api.schemas);
+		await loadComputed(ctx.db, next);
+		settings = await loadDbSettings(ctx.db);
+		cache = next;
 	}
 
 	async function getCache(): Promise<SchemaCache> {
@@ -249,6 +269,12 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 			await ctx.db.listen('pgrst', (payload) => {
 				if (payload === '' || payload === 'reload schema') {
 					reloadSchema().catch((e) => console.error('[rest] schema reload failed', e));
+				} else if (payload === 'reload config') {
+					loadDbSettings(ctx.db)
+						.then((s) => {
+							settings = s;
+						})
+						.catch((e) => console.error('[rest] config reload failed', e));
 				}
 			});
 		}
@@ -282,14 +308,15 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 			aliases
 		);
 		applyQuery(root, req.query, new Set());
+		checkAggregates(root, settings.aggregatesEnabled);
 		const method = req.method;
 		if (method === 'GET' || method === 'HEAD') {
 			applyRangeHeader(root, req.headers['range']);
 			const params = new Params();
-			const cap = ctx.config.api.maxRows > 0 ? ctx.config.api.maxRows : null;
 			const sql = readStatement(cache, root, params, {
-				count: prefer.count !== null,
-				cap,
+				count: countsExactly(prefer),
+				countLimit: exactCountLimit(prefer, maxRows),
+				cap: maxRows,
 				csv: media === 'csv'
 			});
 			const shape: Shape = {
@@ -305,7 +332,8 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 				sql,
 				params: params.values,
 				readOnly: true,
-				respond: (row) => respondWith(shape, row)
+				respond: (row) => respondWith(shape, row),
+				planned: plannedCount(cache, root, prefer, maxRows)
 			};
 		}
 		if (media === 'csv' && prefer.return === 'representation')
@@ -358,7 +386,11 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 			sql: mutation.sql,
 			params: mutation.params,
 			readOnly: false,
-			respond: (row) => respondWith(shape, row)
+			respond: (row) => {
+				// max-affected counts the rows PATCH and DELETE touched (PostgREST ignores it on POST).
+				if (method !== 'POST') checkMaxAffected(prefer, Number(row.page_total));
+				return respondWith(shape, row);
+			}
 		};
 	}
 
@@ -403,8 +435,16 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 		const { fn, wholeBody } = findFunction(cache, schema, name, argNames, singleObject, !isRead);
 		if (!isObject && !wholeBody) throw new ApiError(400, 'PGRST102', 'Empty or invalid json');
 		checkCallable(fn);
+		if (prefer.handling === 'strict' && prefer.maxAffected !== null && !fn.returnsSet) {
+			throw new ApiError(
+				400,
+				'PGRST128',
+				'Function must return SETOF or TABLE when max-affected preference is used with handling=strict'
+			);
+		}
 		const params = new Params();
 		const call = callSql(fn, args, wholeBody, params, isRead, raw);
+		const callParams = [...params.values];
 		const readOnly = isRead || fn.volatility !== 'volatile';
 		const base = {
 			media,
@@ -435,13 +475,16 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 				aliasCounter()
 			);
 			applyQuery(root, req.query, skip);
+			checkAggregates(root, settings.aggregatesEnabled);
 			if (isRead) applyRangeHeader(root, req.headers['range']);
-			const cap = ctx.config.api.maxRows > 0 && fn.returnsSet ? ctx.config.api.maxRows : null;
+			const cap = fn.returnsSet ? maxRows : null;
 			const sql = readStatement(cache, root, params, {
-				count: prefer.count !== null,
+				count: countsExactly(prefer),
+				countLimit: exactCountLimit(prefer, maxRows),
 				cap,
 				csv: media === 'csv'
 			});
+			const planned = plannedCount(cache, root, prefer, maxRows, callParams);
 			const shape: Shape = { ...base, offset: root.offset ?? 0 };
 			if (!fn.returnsSet) {
 				// One composite value: PostgREST answers with the object itself.
@@ -453,7 +496,16 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 						respondWith({ ...shape, scalarBody: true }, { ...row, body: row.single })
 				};
 			}
-			return { sql, params: params.values, readOnly, respond: (row) => respondWith(shape, row) };
+			return {
+				sql,
+				params: params.values,
+				readOnly,
+				planned,
+				respond: (row) => {
+					checkMaxAffected(prefer, Number(row.page_total));
+					return respondWith(shape, row);
+				}
+			};
 		}
 		const filters = [...req.query.keys()].filter(
 			(k) => !skip.has(k) && k !== 'limit' && k !== 'offset'
@@ -472,7 +524,15 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 		if (offset !== null && /^\d+$/.test(offset)) paging += ` OFFSET ${params.add(offset)}::bigint`;
 		const sql = `SELECT NULL::bigint AS total, count(*) AS page_total, coalesce(json_agg(_r.v), '[]')::text AS body, NULL::text AS single FROM (SELECT _s.v FROM ${call} AS _s(v)${paging}) _r`;
 		const shape: Shape = { ...base, offset: offset ? Number(offset) : 0 };
-		return { sql, params: params.values, readOnly, respond: (row) => respondWith(shape, row) };
+		return {
+			sql,
+			params: params.values,
+			readOnly,
+			respond: (row) => {
+				checkMaxAffected(prefer, Number(row.page_total));
+				return respondWith(shape, row);
+			}
+		};
 	}
 
 	async function execute(
@@ -480,55 +540,110 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 		identity: Identity,
 		schema: string,
 		plan: Plan,
-		prefer: Prefer
+		prefer: Prefer,
+		stripped: boolean
 	) {
 		const searchPath = [schema, ...ctx.config.api.extraSearchPath.filter((s) => s !== schema)]
 			.map(ident)
 			.join(', ');
-		const sub = typeof identity.claims.sub === 'string' ? identity.claims.sub : '';
-		try {
-			return await ctx.db.transaction(async (tx: Tx) => {
-				if (plan.readOnly) await tx.query('SET TRANSACTION READ ONLY');
-				await tx.query(SETUP_SQL, [
-					searchPath,
-					identity.role,
-					JSON.stringify(identity.claims),
-					sub,
-					req.method,
-					`/${req.path.replace(/^\/+/, '')}`,
-					JSON.stringify(req.headers),
-					JSON.stringify(parseCookies(req.headers['cookie']))
-				]);
-				const result = await tx.query<ResultRow>(plan.sql, plan.params);
-				const row = result.rows[0] ?? { total: null, page_total: 0, body: '[]', single: null };
-				const gucs = await tx.query<{ status: string | null; headers: string | null }>(
-					`select current_setting('response.status', true) as status, current_setting('response.headers', true) as headers`
+		const setupValues = [
+			searchPath,
+			identity.role,
+			JSON.stringify(identity.claims),
+			req.method,
+			`/${req.path.replace(/^\/+/, '')}`,
+			JSON.stringify(req.headers),
+			JSON.stringify(parseCookies(req.headers['cookie']))
+		];
+		const setup = inlineParams(SETUP_SQL, setupValues);
+		const main = setup === null ? null : inlineParams(plan.sql, plan.params);
+		const explain = plan.planned ? inlineParams(plan.planned.sql, plan.planned.params) : null;
+		// Prefer: timezone (a name from pg_timezone_names) for this transaction only.
+		const tz = prefer.timezone
+			? `select set_config('timezone', ${literal(prefer.timezone)}, true)`
+			: null;
+		return ctx.db.session(async (s) => {
+			let row: ResultRow | undefined;
+			let gucs: { status: string | null; headers: string | null } | undefined;
+			let explained: unknown = null;
+			let open = true;
+			if (setup !== null && main !== null && (!plan.planned || explain !== null)) {
+				// One round trip: BEGIN, setup, the statement (and its EXPLAIN for planned counts), the
+				// response settings (and COMMIT for reads, which have nothing to undo when the response
+				// turns out to be an error).
+				const parts = [setup, tz, main, explain, GUCS_SQL].filter((x) => x !== null);
+				const results = await s.batch(
+					`${s.begin(plan.readOnly)} ${parts.join('; ')};${plan.readOnly ? ' COMMIT;' : ''}`
 				);
-				const response = applyResponseGucs(plan.respond(row), gucs.rows[0]);
-				if (prefer.tx === 'rollback') throw new Rollback(response);
-				return response;
-			});
-		} catch (e) {
-			if (e instanceof Rollback) return e.response;
-			throw e;
-		}
+				const end = results.length - (plan.readOnly ? 1 : 0);
+				gucs = results[end - 1]?.rows[0] as typeof gucs;
+				if (explain !== null) explained = results[end - 2]?.rows[0];
+				row = results[end - (explain !== null ? 3 : 2)]?.rows[0] as ResultRow | undefined;
+				open = !plan.readOnly;
+			} else {
+				await s.batch(s.begin(plan.readOnly));
+				await s.query(SETUP_SQL, setupValues);
+				if (prefer.timezone) {
+					await s.query(`select set_config('timezone', $1, true)`, [prefer.timezone]);
+				}
+				row = (await s.query<ResultRow>(plan.sql, plan.params)).rows[0];
+				if (plan.planned) {
+					explained = (await s.query(plan.planned.sql, plan.planned.params)).rows[0];
+				}
+				gucs = (await s.query<NonNullable<typeof gucs>>(GUCS_SQL)).rows[0];
+			}
+			let result: ResultRow = row ?? { total: null, page_total: 0, body: '[]', single: null };
+			if (plan.planned) {
+				const exact = result.total === null ? null : Number(result.total);
+				result = { ...result, total: totalFrom(plan.planned, exact, explained) };
+			}
+			if (stripped) {
+				// json_strip_nulls keeps every number's text, unlike a JSON.parse round trip.
+				const st = await s.query<{ body: string | null; single: string | null }>(
+					'select json_strip_nulls($1::json)::text as body, json_strip_nulls($2::json)::text as single',
+					[result.body, result.single]
+				);
+				result = { ...result, body: st.rows[0]?.body ?? null, single: st.rows[0]?.single ?? null };
+			}
+			let response = applyResponseGucs(plan.respond(result), gucs);
+			if (stripped && response.body !== undefined && response.status !== 204) {
+				response = {
+					...response,
+					headers: {
+						...response.headers,
+						'Content-Type': strippedContentType(plan.media ?? 'json')
+					}
+				};
+			}
+			if (open) await s.batch(prefer.tx === 'rollback' ? 'ROLLBACK' : 'COMMIT');
+			return response;
+		});
 	}
 
-	async function handle(req: LocalRequest): Promise<LocalResponse> {
+	async function handle(arrived: LocalRequest): Promise<LocalResponse> {
 		let identity: Identity | null = null;
 		try {
+			// Route on the raw path, split before decoding (PostgREST: `%2F` stays in its segment).
+			const segments =
+				arrived.rawPath !== undefined
+					? strictSegments(arrived.rawPath)
+					: arrived.path.split('/').filter(Boolean);
+			const req: LocalRequest =
+				arrived.rawQuery !== undefined
+					? { ...arrived, query: strictQuery(arrived.rawQuery) }
+					: arrived;
 			identity = identify(req, ctx.keys.jwtSecret);
 			const cache = await getCache();
-			if (req.method === 'OPTIONS') return optionsResponse(cache, req);
+			if (req.method === 'OPTIONS') return optionsResponse(cache, req, segments);
 			checkRole(identity, cache);
 			const schema = chooseSchema(req.method, req.headers, cache.schemas);
 			const profile = negotiatedByProfile(req.method, req.headers, cache.schemas) ? schema : null;
-			const media = chooseMedia(req.headers['accept']);
-			const prefer = parsePrefer(req.headers['prefer']);
-			// The core hands over an already percent-decoded path.
-			const segments = req.path.split('/').filter(Boolean);
+			if (segments.length === 0) {
+				return await openApiResponse(ctx, cache, req, identity, schema);
+			}
+			const { media, stripped } = negotiateMedia(req.headers['accept']);
+			const prefer = parsePrefer(req.headers['prefer'], settings.timezones);
 			let plan: Plan;
-			if (segments.length === 0) throw unsupported('The OpenAPI root endpoint (GET /rest/v1/)');
 			if (segments[0] === 'rpc' && segments.length === 2) {
 				plan = rpcPlan(cache, req, schema, segments[1] as string, media, prefer, profile);
 			} else if (segments.length === 1) {
@@ -539,7 +654,7 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 			} else {
 				throw new ApiError(404, 'PGRST125', `Invalid path specified in request URL`);
 			}
-			return await execute(req, identity, schema, plan, prefer);
+			return await execute(req, identity, schema, { ...plan, media }, prefer, stripped);
 		} catch (e) {
 			return errorResponse(toApiError(e, identity !== null && identity.role !== 'anon'));
 		}

@@ -1,5 +1,5 @@
 // Request headers PostgREST reads: Accept, Prefer, the profiles.
-import { ApiError, unsupported } from './errors';
+import { ApiError } from './errors';
 
 export type Media = 'json' | 'object' | 'csv';
 
@@ -16,52 +16,7 @@ export function chooseMedia(accept: string | undefined): Media {
 	throw new ApiError(406, 'PGRST107', `None of these media types are available: ${accept}`);
 }
 
-export interface Prefer {
-	return: 'minimal' | 'headers-only' | 'representation' | null;
-	count: 'exact' | 'planned' | 'estimated' | null;
-	resolution: 'merge-duplicates' | 'ignore-duplicates' | null;
-	missing: 'default' | null;
-	params: 'single-object' | null;
-	tx: 'commit' | 'rollback' | null;
-	/** The preferences honoured, for the Preference-Applied header. */
-	applied: string[];
-}
-
-export function parsePrefer(header: string | undefined): Prefer {
-	const prefer: Prefer = {
-		return: null,
-		count: null,
-		resolution: null,
-		missing: null,
-		params: null,
-		tx: null,
-		applied: []
-	};
-	for (const token of (header ?? '').split(/[,;]/)) {
-		const [k, v] = token
-			.trim()
-			.split('=')
-			.map((s) => s.trim()) as [string, string | undefined];
-		const set = <K extends keyof Prefer>(key: K, allowed: string[]) => {
-			if (v && allowed.includes(v)) {
-				(prefer[key] as unknown) = v;
-				prefer.applied.push(`${k}=${v}`);
-			}
-		};
-		if (k === 'return') set('return', ['minimal', 'headers-only', 'representation']);
-		else if (k === 'count') set('count', ['exact', 'planned', 'estimated']);
-		else if (k === 'resolution') set('resolution', ['merge-duplicates', 'ignore-duplicates']);
-		else if (k === 'missing') set('missing', ['default']);
-		else if (k === 'params') set('params', ['single-object']);
-		else if (k === 'tx') set('tx', ['commit', 'rollback']);
-		// Ignoring these would change what the request does (how many rows, which time zone, whether
-		// bad preferences fail), so they are refused rather than silently dropped.
-		else if (k === 'max-affected' || k === 'timezone' || (k === 'handling' && v === 'strict')) {
-			throw unsupported(`Prefer: ${k}=${v ?? ''}`);
-		}
-	}
-	return prefer;
-}
+export { type Prefer, parsePrefer } from './prefer';
 
 /** PostgREST echoes Content-Profile when a profile was asked for or several schemas exist. */
 export function negotiatedByProfile(

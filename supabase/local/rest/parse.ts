@@ -1,5 +1,5 @@
 // PostgREST's query-string grammar: select trees, filters, logic trees, order terms.
-import { parseError, unsupported } from './errors';
+import { ApiError, parseError } from './errors';
 
 export interface JsonStep {
 	arrow: '->' | '->>';
@@ -11,11 +11,16 @@ export interface Field {
 	json: JsonStep[];
 }
 
+export type Aggregate = 'count' | 'sum' | 'avg' | 'min' | 'max';
+
 export interface ColumnItem {
 	kind: 'column';
 	field: Field;
 	alias: string | null;
 	cast: string | null;
+	/** `col.sum()`: an aggregate over the column, with its own `::cast` after it. */
+	aggregate?: Aggregate | null;
+	aggCast?: string | null;
 }
 
 export interface StarItem {
@@ -35,6 +40,10 @@ export interface EmbedItem {
 export interface CountItem {
 	kind: 'count';
 	alias: string | null;
+	/** `count()::text` */
+	cast?: string | null;
+	/** `rel(count)` / `select=count`: PostgREST's older spelling, allowed without aggregates. */
+	compat?: boolean;
 }
 
 export type SelectItem = ColumnItem | StarItem | EmbedItem | CountItem;
@@ -128,26 +137,99 @@ export interface OrderTerm {
 
 const IDENT_END = /[,()!:.-]/;
 
-/** `name`, `name->a->>b`, `name->0`. */
+/** `name`, `name->a->>b`, `name->0`. A single left-to-right scan: no regex can backtrack here. */
 export function parseField(text: string): Field {
-	const m = /^(.*?)(->>?.*)?$/.exec(text);
-	const name = (m?.[1] ?? '').trim();
+	const first = text.indexOf('->');
+	const name = (first < 0 ? text : text.slice(0, first)).trim();
 	if (!name) throw parseError(`"failed to parse field name (${text})"`);
 	const json: JsonStep[] = [];
-	let rest = m?.[2] ?? '';
-	while (rest) {
-		const step = /^(->>?)([^-]+|-\d+)(.*)$/.exec(rest);
-		if (!step) throw parseError(`"failed to parse json path (${text})"`);
-		json.push({ arrow: step[1] as '->' | '->>', key: step[2] ?? '' });
-		rest = step[3] ?? '';
+	let pos = first < 0 ? text.length : first;
+	while (pos < text.length) {
+		// Here text[pos..] starts with "->".
+		const arrow = text.startsWith('->>', pos) ? '->>' : '->';
+		pos += arrow.length;
+		let end = pos;
+		if (text[end] === '-') {
+			// `->-1`: a negative array index, digits only.
+			end++;
+			while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+			if (end === pos + 1 || (end < text.length && !text.startsWith('->', end))) {
+				throw parseError(`"failed to parse json path (${text})"`);
+			}
+		} else {
+			while (end < text.length && text[end] !== '-') end++;
+			if (end === pos || (end < text.length && !text.startsWith('->', end))) {
+				throw parseError(`"failed to parse json path (${text})"`);
+			}
+		}
+		json.push({ arrow, key: text.slice(pos, end) });
+		pos = end;
 	}
 	return { name, json };
 }
 
 // ---------------------------------------------------------------- select
 
+/**
+ * What one request may ask for. PostgREST itself has no such caps, but its database has a
+ * statement_timeout; PGlite has none and runs on the server's event loop, so a request asking
+ * for 150 embeds or a 16 KB logic tree would freeze every other caller (auth health included).
+ * Far above anything the app asks; each refusal is a 400 naming the bound.
+ */
+export const LIMITS = {
+	/** Embedded resources in one select, all levels together. */
+	embeds: 32,
+	/** Nesting of embeds (`a(b(c(…)))`). */
+	embedDepth: 8,
+	/** Items of one select list level. */
+	selectItems: 200,
+	/** Nesting of `and(…)`/`or(…)`. */
+	logicDepth: 16,
+	/** Conditions in one logic tree. */
+	logicConditions: 200,
+	/** Filters, logic trees and paging parameters of one request. */
+	parameters: 200,
+	/** Elements of one `in.(…)` or `{…}` list. */
+	listItems: 5000,
+	/** Length of one `match`/`imatch` pattern. */
+	regexLength: 1000
+} as const;
+
+export function tooComplex(what: string, limit: number): ApiError {
+	return new ApiError(
+		400,
+		'PGRST100',
+		`Request too complex for the local server: ${what} (at most ${limit})`,
+		null,
+		'Split the request; this bound protects the single-threaded local database.'
+	);
+}
+
+/** Removes whitespace outside double quotes, in one pass. */
+function stripSpaces(text: string): string {
+	let out = '';
+	let quoted = false;
+	for (let i = 0; i < text.length; i++) {
+		const ch = text[i] as string;
+		if (quoted) {
+			if (ch === '\\' && i + 1 < text.length) {
+				out += ch + (text[++i] as string);
+				continue;
+			}
+			if (ch === '"') quoted = false;
+			out += ch;
+			continue;
+		}
+		if (ch === '"') quoted = true;
+		else if (/\s/.test(ch)) continue;
+		out += ch;
+	}
+	return out;
+}
+
 class Cursor {
 	pos = 0;
+	embeds = 0;
 	constructor(readonly text: string) {}
 	peek(n = 1) {
 		return this.text.slice(this.pos, this.pos + n);
@@ -204,10 +286,12 @@ function readJson(c: Cursor): JsonStep[] {
 	return steps;
 }
 
-function readSelectList(c: Cursor, nested: boolean): SelectItem[] {
+function readSelectList(c: Cursor, depth: number): SelectItem[] {
+	const nested = depth > 0;
 	const items: SelectItem[] = [];
 	for (;;) {
-		items.push(readSelectItem(c));
+		if (items.length >= LIMITS.selectItems) throw tooComplex('select items', LIMITS.selectItems);
+		items.push(readSelectItem(c, depth));
 		if (c.peek() === ',') {
 			c.pos++;
 			continue;
@@ -218,7 +302,7 @@ function readSelectList(c: Cursor, nested: boolean): SelectItem[] {
 	}
 }
 
-function readSelectItem(c: Cursor): SelectItem {
+function readSelectItem(c: Cursor, depth: number): SelectItem {
 	if (c.peek() === '*') {
 		c.pos++;
 		return { kind: 'star' };
@@ -248,38 +332,50 @@ function readSelectItem(c: Cursor): SelectItem {
 		}
 		if (c.peek() !== '(') c.fail('"("');
 		c.pos++;
+		if (++c.embeds > LIMITS.embeds) throw tooComplex('embedded resources', LIMITS.embeds);
+		if (depth + 1 > LIMITS.embedDepth) throw tooComplex('embedding depth', LIMITS.embedDepth);
 		if (c.peek() === ')') {
 			// `rel()` embeds nothing but still filters with !inner; PostgREST allows it.
 			c.pos++;
-			if (name === 'count') return { kind: 'count', alias };
+			if (name === 'count') return { kind: 'count', alias, cast: readCast(c) };
 			return { kind: 'embed', name, alias, hint, join, spread, select: [] };
 		}
-		const select = readSelectList(c, true);
+		const select = readSelectList(c, depth + 1);
 		c.pos++;
 		return { kind: 'embed', name, alias, hint, join, spread, select };
 	}
 	if (spread) c.fail('"(" after a spread');
-	let cast: string | null = null;
-	if (c.peek(2) === '::') {
-		c.pos += 2;
-		const start = c.pos;
-		while (!c.eof() && !/[,()]/.test(c.peek())) c.pos++;
-		cast = c.text.slice(start, c.pos).trim();
-		if (!cast) c.fail('cast type');
-	}
+	const cast = readCast(c);
+	let aggregate: Aggregate | null = null;
+	let aggCast: string | null = null;
 	if (c.peek() === '.') {
-		throw unsupported(`Aggregate function "${c.text.slice(c.pos)}" in select`);
+		const m = /^\.(count|sum|avg|min|max)\(\)/.exec(c.text.slice(c.pos, c.pos + 8));
+		if (!m) c.fail('aggregate function (count, sum, avg, min or max) and "()"');
+		aggregate = m[1] as Aggregate;
+		c.pos += m[0].length;
+		aggCast = readCast(c);
 	}
 	if (name === 'count' && !json.length && alias === null && cast === null) {
 		// A bare `count` is a column named count; only `count()` is the aggregate.
 	}
-	return { kind: 'column', field: { name, json }, alias, cast };
+	return { kind: 'column', field: { name, json }, alias, cast, aggregate, aggCast };
+}
+
+/** `::type` after a field or an aggregate; stops at `.` so `col::int.sum()` works. */
+function readCast(c: Cursor): string | null {
+	if (c.peek(2) !== '::') return null;
+	c.pos += 2;
+	const start = c.pos;
+	while (!c.eof() && !/[,().]/.test(c.peek())) c.pos++;
+	const cast = c.text.slice(start, c.pos).trim();
+	if (!cast) c.fail('cast type');
+	return cast;
 }
 
 export function parseSelect(text: string | null): SelectItem[] {
 	if (text === null || text.trim() === '') return [{ kind: 'star' }];
-	const c = new Cursor(text.replace(/\s+(?=(?:[^"]*"[^"]*")*[^"]*$)/g, ''));
-	return readSelectList(c, false);
+	const c = new Cursor(stripSpaces(text));
+	return readSelectList(c, 0);
 }
 
 // ---------------------------------------------------------------- filters
@@ -360,8 +456,11 @@ export function parseOperation(text: string, field: Field, inLogic: boolean): Co
 		else if (mod === 'any' || mod === 'all') quant = mod;
 		else throw parseError(`"failed to parse filter (${text})"`, `unknown modifier ${mod}`);
 	}
-	if (op === 'in')
-		return { kind: 'cond', field, negate, op, quant, config, value: parseList(raw, text) };
+	if (op === 'in') {
+		const value = parseList(raw, text);
+		if (value.length > LIMITS.listItems) throw tooComplex('list elements', LIMITS.listItems);
+		return { kind: 'cond', field, negate, op, quant, config, value };
+	}
 	if (quant) {
 		const list = raw.trim();
 		if (!list.startsWith('{') || !list.endsWith('}')) {
@@ -369,13 +468,23 @@ export function parseOperation(text: string, field: Field, inLogic: boolean): Co
 		}
 		const inner = list.slice(1, -1);
 		const value = inner.trim() === '' ? [] : splitTopLevel(inner).map(unquote);
+		if (value.length > LIMITS.listItems) throw tooComplex('list elements', LIMITS.listItems);
+		if (op === 'match' || op === 'imatch') value.forEach(checkRegex);
 		return { kind: 'cond', field, negate, op, quant, config, value };
 	}
+	if (op === 'match' || op === 'imatch') checkRegex(raw);
 	return { kind: 'cond', field, negate, op, quant, config, value: raw };
 }
 
 /** The value of `or=`/`and=`: `(a.eq.1,b.lt.2,and(c.gt.3,d.is.null))` */
-export function parseLogic(op: 'and' | 'or', negate: boolean, text: string): Logic {
+export function parseLogic(
+	op: 'and' | 'or',
+	negate: boolean,
+	text: string,
+	depth = 1,
+	count = { conditions: 0 }
+): Logic {
+	if (depth > LIMITS.logicDepth) throw tooComplex('nesting of and/or', LIMITS.logicDepth);
 	const t = text.trim();
 	if (!t.startsWith('(') || !t.endsWith(')')) {
 		throw parseError(
@@ -383,18 +492,31 @@ export function parseLogic(op: 'and' | 'or', negate: boolean, text: string): Log
 			'unexpected end of input expecting "("'
 		);
 	}
-	const children = splitTopLevel(t.slice(1, -1)).map((part) => parseLogicItem(part, text));
+	const children = splitTopLevel(t.slice(1, -1)).map((part) =>
+		parseLogicItem(part, text, depth, count)
+	);
 	return { kind: 'logic', op, negate, children };
 }
 
-function parseLogicItem(part: string, whole: string): Tree {
+function parseLogicItem(
+	part: string,
+	whole: string,
+	depth: number,
+	count: { conditions: number }
+): Tree {
+	if (++count.conditions > LIMITS.logicConditions) {
+		throw tooComplex('conditions in one logic tree', LIMITS.logicConditions);
+	}
 	const item = part.trim();
 	const logic = /^(not\.)?(and|or)(\([\s\S]*\))$/.exec(item);
-	if (logic) return parseLogic(logic[2] as 'and' | 'or', !!logic[1], logic[3] ?? '');
+	if (logic)
+		return parseLogic(logic[2] as 'and' | 'or', !!logic[1], logic[3] ?? '', depth + 1, count);
 	// field.op.value, where the field may carry a json path (`data->>a.eq.1`).
-	const m = /^([^.]+?)\.((?:not\.)?[a-z]+(?:\([^)]*\))?\.[\s\S]*)$/.exec(item);
-	if (!m) throw parseError(`"failed to parse logic tree (${whole})" (line 1, column 1)`, item);
-	return parseOperation(m[2] ?? '', parseField(m[1] ?? ''), true);
+	const dot = item.indexOf('.');
+	if (dot <= 0 || !/^(?:not\.)?[a-z]+(?:\([^)]*\))?\./.test(item.slice(dot + 1))) {
+		throw parseError(`"failed to parse logic tree (${whole})" (line 1, column 1)`, item);
+	}
+	return parseOperation(item.slice(dot + 1), parseField(item.slice(0, dot)), true);
 }
 
 // ---------------------------------------------------------------- order
@@ -426,4 +548,92 @@ export function parseOrder(text: string): OrderTerm[] {
 		}
 		return { field: parseField(parts[0]), relation, dir, nulls };
 	});
+}
+
+// ---------------------------------------------------------------- regex budget
+
+/** Above this many NFA states (estimated) a `match` pattern is refused as PostgreSQL would. */
+const REGEX_STATES = 10_000;
+
+/**
+ * Estimates the size of the automaton PostgreSQL compiles for `pattern` (bounded repetitions
+ * copy their atom: `(x{1,255}){1,255}` is 65,025 states) in one left-to-right pass, and refuses
+ * large ones with PostgreSQL's own answer. PostgreSQL 15 refuses them too ("too complex"); PGlite
+ * corrupts its heap on them and answers 500 "bad buffer ID" to the next statements.
+ */
+export function checkRegex(pattern: string): void {
+	const refuse = () =>
+		new ApiError(
+			400,
+			'2201B',
+			'invalid regular expression: regular expression is too complex',
+			null,
+			null
+		);
+	if (pattern.length > LIMITS.regexLength) throw refuse();
+	const frames: number[] = [0];
+	let last = 0; // size of the atom a quantifier would apply to
+	let i = 0;
+	const add = (n: number) => {
+		frames[frames.length - 1] = (frames[frames.length - 1] as number) + n;
+		if ((frames[frames.length - 1] as number) > REGEX_STATES) throw refuse();
+	};
+	while (i < pattern.length) {
+		const ch = pattern[i] as string;
+		if (ch === '\\') {
+			i += 2;
+			last = 1;
+			add(1);
+		} else if (ch === '[') {
+			i++;
+			if (pattern[i] === '^') i++;
+			if (pattern[i] === ']') i++;
+			while (i < pattern.length && pattern[i] !== ']') {
+				if (pattern[i] === '[' && /[:.=]/.test(pattern[i + 1] ?? '')) {
+					const close = pattern.indexOf(`${pattern[i + 1]}]`, i + 2);
+					i = close < 0 ? pattern.length : close + 2;
+				} else i++;
+			}
+			i++;
+			last = 1;
+			add(1);
+		} else if (ch === '(') {
+			frames.push(0);
+			i++;
+			if (pattern[i] === '?') i++; // (?: …) and friends
+			last = 0;
+		} else if (ch === ')') {
+			const inner = frames.length > 1 ? (frames.pop() as number) : 0;
+			last = Math.max(1, inner);
+			add(last);
+			i++;
+		} else if (ch === '{' && /\d/.test(pattern[i + 1] ?? '')) {
+			let j = i + 1;
+			let lo = 0;
+			let hi = -1;
+			while (j < pattern.length && /\d/.test(pattern[j] as string) && lo < 1e6) {
+				lo = lo * 10 + Number(pattern[j++]);
+			}
+			if (pattern[j] === ',') {
+				j++;
+				if (/\d/.test(pattern[j] ?? '')) {
+					hi = 0;
+					while (j < pattern.length && /\d/.test(pattern[j] as string) && hi < 1e6) {
+						hi = hi * 10 + Number(pattern[j++]);
+					}
+				}
+			} else hi = lo;
+			i = j + 1;
+			// The atom is already counted once; a bound copies it up to max(lo, hi) times.
+			const copies = Math.max(lo, hi, 1);
+			add(last * (copies - 1));
+			last = last * copies;
+		} else {
+			i++;
+			if (ch !== '*' && ch !== '+' && ch !== '?' && ch !== '|' && ch !== '^' && ch !== '$') {
+				last = 1;
+				add(1);
+			}
+		}
+	}
 }

@@ -1,4 +1,7 @@
 // Read plans: a tree of nodes (root relation + embeds) compiled to one SELECT, as PostgREST does.
+import { aggregateSql, castSql, grouped } from './aggregates';
+import { computedFields, computedRelationship } from './computed';
+import { toManySpreadLateral } from './spread';
 import { ApiError, parseError, unsupported } from './errors';
 import {
 	type EmbedItem,
@@ -6,8 +9,10 @@ import {
 	type OrderTerm,
 	type SelectItem,
 	type Tree,
+	LIMITS,
 	parseField,
 	parseLogic,
+	tooComplex,
 	parseOperation,
 	parseOrder,
 	parseSelect
@@ -68,7 +73,7 @@ export function buildNode(
 	const alias = aliases.next('t');
 	const node: ReadNode = {
 		relation,
-		scope: { label, alias, columns },
+		scope: { label, alias, columns, computed: computedFields(cache, relation) },
 		source,
 		items,
 		embeds: [],
@@ -78,8 +83,8 @@ export function buildNode(
 		limit: null,
 		offset: null
 	};
-	if (isEmbed) {
-		// `rel(count)` counts the related rows, as PostgREST answers `[{"count": n}]`.
+	if (isEmbed || items.length === 1) {
+		// `rel(count)` (and a lone `select=count`) count the rows, PostgREST's older spelling.
 		items.forEach((item, i) => {
 			if (
 				item.kind === 'column' &&
@@ -88,29 +93,23 @@ export function buildNode(
 				!item.cast &&
 				!columns?.has('count')
 			) {
-				items[i] = { kind: 'count', alias: item.alias };
+				items[i] = { kind: 'count', alias: item.alias, compat: true };
 			}
 		});
 	}
 	for (const item of items) {
 		if (item.kind !== 'embed') continue;
 		if (!relation) throw unsupported('Embedding on a result without a table type');
-		const rel = findRelationship(cache, relation, item.name, item.hint);
-		if (item.spread && !rel.toOne) {
-			throw new ApiError(
-				400,
-				'PGRST119',
-				`A spread operation on '${item.name}' is not possible`,
-				`'${relation.name}' and '${item.name}' do not form a many-to-one or one-to-one relationship`
-			);
-		}
+		// Computed relationships override foreign keys of the same name, as in PostgREST.
+		const computed = computedRelationship(cache, relation, item.name, alias);
+		const rel = computed?.rel ?? findRelationship(cache, relation, item.name, item.hint);
 		const target = rel.target;
 		const child = buildNode(
 			cache,
 			target,
 			target.columns,
 			relationLabel(target),
-			`${ident(target.schema)}.${ident(target.name)}`,
+			computed?.from ?? `${ident(target.schema)}.${ident(target.name)}`,
 			item.select,
 			aliases,
 			true
@@ -162,7 +161,9 @@ function parseNonNegative(value: string, what: string): number {
  * or on embeds (`rel.col=eq.1`, `rel.order=…`). Keys in `skip` are not filters (rpc arguments).
  */
 export function applyQuery(root: ReadNode, query: URLSearchParams, skip: Set<string>): void {
+	let n = 0;
 	for (const [key, value] of query) {
+		if (++n > LIMITS.parameters) throw tooComplex('query parameters', LIMITS.parameters);
 		if (RESERVED.has(key) || skip.has(key)) continue;
 		const logic = /^(?:(.+?)\.)??(not\.)?(or|and)$/.exec(key);
 		if (logic) {
@@ -236,35 +237,56 @@ function applyPaging(node: ReadNode, what: string, value: string) {
 
 // ---------------------------------------------------------------- SQL
 
-/** The select list of a node: its own fields plus one entry per embed. */
-function selectList(cache: SchemaCache, node: ReadNode, params: Params): string[] {
+/**
+ * The select list of a node (its own fields plus one entry per embed) and, when it aggregates,
+ * the GROUP BY expressions: every selected field that is not an aggregate, as PostgREST groups.
+ */
+function selectList(
+	cache: SchemaCache,
+	node: ReadNode,
+	params: Params
+): { cols: string[]; group: string[] } {
 	const out: string[] = [];
+	const group: string[] = [];
 	const { scope } = node;
+	const agg = grouped(node.items);
 	for (const item of node.items) {
-		if (item.kind === 'star') out.push(`${ident(scope.alias)}.*`);
-		else if (item.kind === 'count') out.push(`count(*) AS ${ident(item.alias ?? 'count')}`);
-		else if (item.kind === 'column') {
-			let sql = fieldSql(scope, item.field, params);
-			if (item.cast) {
-				const type = cache.types.get(item.cast.toLowerCase().replace(/\s+/g, ' '));
-				const arrayType =
-					item.cast.endsWith('[]') && cache.types.get(item.cast.slice(0, -2).toLowerCase());
-				if (type) sql = `${sql}::${type}`;
-				else if (arrayType) sql = `${sql}::${arrayType}[]`;
-				else throw new ApiError(400, '42704', `type "${item.cast}" does not exist`);
+		if (item.kind === 'star') {
+			if (!agg || !scope.columns) out.push(`${ident(scope.alias)}.*`);
+			else {
+				for (const name of scope.columns.keys()) {
+					const col = `${ident(scope.alias)}.${ident(name)}`;
+					out.push(col);
+					group.push(col);
+				}
 			}
-			out.push(`${sql} AS ${ident(item.alias ?? fieldLabel(item.field))}`);
+		} else if (item.kind === 'count') {
+			const sql = item.cast ? castSql(cache, 'count(*)', item.cast) : 'count(*)';
+			out.push(`${sql} AS ${ident(item.alias ?? 'count')}`);
+		} else if (item.kind === 'column') {
+			let sql = fieldSql(scope, item.field, params);
+			if (item.cast) sql = castSql(cache, sql, item.cast);
+			if (item.aggregate) {
+				out.push(`${aggregateSql(cache, item, sql)} AS ${ident(item.alias ?? item.aggregate)}`);
+			} else {
+				out.push(`${sql} AS ${ident(item.alias ?? fieldLabel(item.field))}`);
+				group.push(sql);
+			}
 		} else {
 			const embed = node.embeds.find((e) => e.item === item);
 			if (!embed || item.select.length === 0) continue;
-			if (item.spread) out.push(`${ident(embed.lateral)}.*`);
-			else out.push(`${ident(embed.lateral)}.body AS ${ident(embed.key)}`);
+			if (item.spread) {
+				if (agg) throw unsupported('Aggregates together with a spread embed');
+				out.push(`${ident(embed.lateral)}.*`);
+			} else if (agg) {
+				// json has no equality operator: group by its text, select it back as json.
+				const text = `${ident(embed.lateral)}.body::text`;
+				out.push(`(${text})::json AS ${ident(embed.key)}`);
+				group.push(text);
+			} else out.push(`${ident(embed.lateral)}.body AS ${ident(embed.key)}`);
 		}
 	}
-	if (node.items.some((i) => i.kind === 'count') && node.items.some((i) => i.kind !== 'count')) {
-		throw unsupported('count() together with other fields (aggregates need GROUP BY)');
-	}
-	return out;
+	return { cols: out, group: agg ? group : [] };
 }
 
 function joinCondition(
@@ -304,6 +326,9 @@ function relatedOrderSql(node: ReadNode, relation: string, field: Field, params:
 			null,
 			`Verify that '${relation}' is included in the 'select' query parameter.`
 		);
+	}
+	if (embed.rel.toOne && !embed.rel.junction && embed.rel.fk.columns.length === 0) {
+		throw unsupported(`Ordering by the computed relationship '${relation}'`);
 	}
 	if (!embed.rel.toOne || embed.rel.junction) {
 		throw new ApiError(
@@ -373,7 +398,12 @@ function embedJoins(
 			cap: null
 		});
 		let lateral: string;
-		if (embed.item.spread) lateral = inner;
+		if (embed.item.spread && !embed.rel.toOne) {
+			if (embed.item.join === 'inner' || node.embedNullFilters.some((f) => f.embed === embed)) {
+				throw unsupported('!inner or is.null on a to-many spread');
+			}
+			lateral = toManySpreadLateral(embed.node, inner);
+		} else if (embed.item.spread) lateral = inner;
 		else if (embed.rel.toOne) lateral = `SELECT row_to_json(_x.*) AS body FROM (${inner}) _x`;
 		else lateral = `SELECT coalesce(json_agg(_x), '[]') AS body FROM (${inner}) _x`;
 		joins.push(` LEFT JOIN LATERAL (${lateral}) AS ${ident(embed.lateral)} ON TRUE`);
@@ -415,7 +445,7 @@ export function nodeQuery(
 	params: Params,
 	opts: NodeQueryOptions
 ): string {
-	const cols = selectList(cache, node, params);
+	const { cols, group } = selectList(cache, node, params);
 	const { joins, where: embedWhere } = embedJoins(cache, node, params);
 	const where = [
 		...(opts.extraWhere ?? []),
@@ -425,6 +455,7 @@ export function nodeQuery(
 	const from = opts.from ?? `${node.source} AS ${ident(node.scope.alias)}`;
 	let sql = `SELECT ${cols.join(', ')} FROM ${from}${joins}`;
 	if (where.length) sql += ` WHERE ${where.join(' AND ')}`;
+	if (group.length) sql += ` GROUP BY ${group.join(', ')}`;
 	if (!opts.noOrder) {
 		sql += orderSql(node, params);
 		if (opts.paging) sql += pagingSql(node, params, opts.cap);
@@ -440,11 +471,19 @@ export function readStatement(
 	cache: SchemaCache,
 	root: ReadNode,
 	params: Params,
-	opts: { count: boolean; cap: number | null; from?: string; csv?: boolean }
+	opts: {
+		count: boolean;
+		cap: number | null;
+		from?: string;
+		csv?: boolean;
+		/** `count=estimated` counts at most this many rows exactly (db-max-rows + 1). */
+		countLimit?: number | null;
+	}
 ): string {
 	const page = nodeQuery(cache, root, params, { paging: true, cap: opts.cap, from: opts.from });
+	const limit = opts.countLimit != null ? ` LIMIT ${Math.trunc(opts.countLimit)}` : '';
 	const total = opts.count
-		? `(SELECT count(*) FROM (${nodeQuery(cache, root, params, { paging: false, cap: null, noOrder: true, from: opts.from })}) _c)`
+		? `(SELECT count(*) FROM (${nodeQuery(cache, root, params, { paging: false, cap: null, noOrder: true, from: opts.from })}${limit}) _c)`
 		: 'NULL::bigint';
 	const csv = opts.csv ? CSV_SQL : 'NULL::text';
 	return `SELECT ${total} AS total, count(_r) AS page_total, coalesce(json_agg(_r), '[]')::text AS body, CASE WHEN count(_r) = 1 THEN (json_agg(_r)->0)::text END AS single, ${csv} AS csv FROM (${page}) _r`;

@@ -1,6 +1,6 @@
 // POST/GET /rpc/fn: choosing the function by its argument names, calling it, shaping its result.
 import { ApiError, unsupported } from './errors';
-import { closest } from './fuzzy';
+import { closest, nearest } from './fuzzy';
 import type { Fn, SchemaCache } from './schema';
 import { relKey } from './schema';
 import { Params, ident } from './sql';
@@ -18,6 +18,48 @@ function isJsonType(type: string) {
 	return type === 'json' || type === 'jsonb';
 }
 
+/** PostgREST's order of overloads (Routine.hs Ord): fewer parameters first, then by parameters. */
+function compareOverloads(a: Fn, b: Fn): number {
+	if (a.args.length !== b.args.length) return a.args.length - b.args.length;
+	for (let i = 0; i < a.args.length; i++) {
+		const x = a.args[i] as Fn['args'][number];
+		const y = b.args[i] as Fn['args'][number];
+		for (const [p, q] of [
+			[x.name, y.name],
+			[x.type, y.type]
+		] as const) {
+			if (p !== q) return p < q ? -1 : 1;
+		}
+		// ppReq: optional (False) sorts before required (True).
+		if (x.hasDefault !== y.hasDefault) return x.hasDefault ? -1 : 1;
+	}
+	return 0;
+}
+
+/** Plan.hs matchesParams: the keys are exactly the required parameters plus some optional ones. */
+function matchesParams(fn: Fn, keys: Set<string>): boolean {
+	if (fn.args.length === 0) return keys.size === 0;
+	const required = fn.args.filter((a) => !a.hasDefault).map((a) => a.name);
+	const optional = new Set(fn.args.filter((a) => a.hasDefault).map((a) => a.name));
+	const rest = [...keys].filter((k) => !optional.has(k));
+	return rest.length === required.length && required.every((r) => keys.has(r));
+}
+
+function ambiguous(fns: Fn[]): ApiError {
+	return new ApiError(
+		300,
+		'PGRST203',
+		`Could not choose the best candidate function between: ${fns.map(signature).join(', ')}`,
+		null,
+		'Try renaming the parameters or the function itself in the database so function overloading can be resolved'
+	);
+}
+
+/**
+ * Plan.hs findProc: overloads whose parameter names match the argument keys win; when none do,
+ * a POST falls back to a function taking the whole JSON body (one unnamed json/jsonb parameter,
+ * or any single one with Prefer: params=single-object). More than one match is PGRST203.
+ */
 export function findFunction(
 	cache: SchemaCache,
 	schema: string,
@@ -26,31 +68,22 @@ export function findFunction(
 	singleObject: boolean,
 	isPost: boolean
 ): { fn: Fn; wholeBody: boolean } {
-	const overloads = cache.functions.get(relKey(schema, name)) ?? [];
-	const matches: { fn: Fn; wholeBody: boolean }[] = [];
+	const overloads = [...(cache.functions.get(relKey(schema, name)) ?? [])].sort(compareOverloads);
+	const keys = new Set(argNames);
+	const named: Fn[] = [];
+	const fallback: Fn[] = [];
 	for (const fn of overloads) {
 		const single = fn.args.length === 1 ? fn.args[0] : undefined;
-		if (isPost && single && isJsonType(single.type) && (single.name === '' || singleObject)) {
-			matches.push({ fn, wholeBody: true });
-			continue;
-		}
-		const names = fn.args.map((a) => a.name);
-		const allKnown = argNames.every((a) => names.includes(a));
-		const required = fn.args.filter((a) => !a.hasDefault).every((a) => argNames.includes(a.name));
-		if (allKnown && required && fn.args.every((a) => a.name !== '')) {
-			matches.push({ fn, wholeBody: false });
-		}
+		const wholeBody =
+			isPost && !!single && isJsonType(single.type) && (single.name === '' || singleObject);
+		if (singleObject && wholeBody) fallback.push(fn);
+		else if (matchesParams(fn, keys) && fn.args.every((a) => a.name !== '')) named.push(fn);
+		else if (wholeBody) fallback.push(fn);
 	}
-	if (matches.length === 1) return matches[0] as { fn: Fn; wholeBody: boolean };
-	if (matches.length > 1) {
-		throw new ApiError(
-			300,
-			'PGRST203',
-			`Could not choose the best candidate function between: ${matches.map((m) => signature(m.fn)).join(', ')}`,
-			null,
-			'Try renaming the parameters or the function itself in the database so function overloading can be resolved'
-		);
-	}
+	if (named.length === 1) return { fn: named[0] as Fn, wholeBody: false };
+	if (named.length > 1) throw ambiguous(named);
+	if (fallback.length === 1) return { fn: fallback[0] as Fn, wholeBody: true };
+	if (fallback.length > 1) throw ambiguous(fallback);
 	const list = argNames.join(', ');
 	const withArgs = argNames.length ? `(${list})` : ' without parameters';
 	const searched = argNames.length
@@ -58,9 +91,16 @@ export function findFunction(
 		: ' without parameters';
 	let hint: string | null = null;
 	if (overloads.length) {
-		// PostgREST suggests the overload's parameters, sorted, as "(a, b)".
-		const params = (overloads[0] as Fn).args.map((a) => a.name).sort();
-		hint = `Perhaps you meant to call the function ${schema}.${name}(${params.join(', ')})`;
+		// PostgREST suggests the overload whose (sorted) parameter list is closest to the keys.
+		const lists = overloads.map((f) =>
+			f.args
+				.map((a) => a.name)
+				.sort()
+				.join(', ')
+		);
+		const wanted = [...argNames].sort().join(', ');
+		const best = nearest(lists, wanted);
+		hint = `Perhaps you meant to call the function ${schema}.${name}(${best})`;
 	} else {
 		const names = [...cache.functions.values()]
 			.flat()
@@ -79,6 +119,25 @@ export function findFunction(
 }
 
 /** `"s"."fn"("a" := _args."a", …)` with `_args` decoded from one JSON parameter, as PostgREST does. */
+/** Polymorphic parameters take the argument as text, which resolves `anyelement` to text. */
+const POLYMORPHIC = new Set([
+	'anyelement',
+	'anyarray',
+	'anynonarray',
+	'anyenum',
+	'anyrange',
+	'anymultirange',
+	'anycompatible',
+	'anycompatiblearray',
+	'anycompatiblenonarray',
+	'anycompatiblerange',
+	'anycompatiblemultirange'
+]);
+
+function argType(type: string): string {
+	return POLYMORPHIC.has(type) ? 'text' : type;
+}
+
 export function callSql(
 	fn: Fn,
 	args: Record<string, unknown> | unknown,
@@ -101,13 +160,13 @@ export function callSql(
 		const call = used
 			.map(
 				(a) =>
-					`${a.variadic ? 'VARIADIC ' : ''}${ident(a.name)} := ${params.add(String(given[a.name]))}::${a.type}`
+					`${a.variadic ? 'VARIADIC ' : ''}${ident(a.name)} := ${params.add(String(given[a.name]))}::${argType(a.type)}`
 			)
 			.join(', ');
 		return `${qualified}(${call})`;
 	}
 	const json = params.add(raw ?? JSON.stringify(given));
-	const defs = used.map((a) => `${ident(a.name)} ${a.type}`).join(', ');
+	const defs = used.map((a) => `${ident(a.name)} ${argType(a.type)}`).join(', ');
 	const call = used
 		.map(
 			(a) =>

@@ -33,6 +33,8 @@ export interface Scope {
 	label: string;
 	alias: string;
 	columns: Map<string, Column> | null;
+	/** Computed fields (functions of the row), name → function SQL. */
+	computed?: Map<string, string>;
 }
 
 export function checkColumn(scope: Scope, name: string): void {
@@ -43,8 +45,9 @@ export function checkColumn(scope: Scope, name: string): void {
 
 /** `"t0"."col"->'a'->>'b'`, JSON keys bound as parameters. */
 export function fieldSql(scope: Scope, field: Field, params: Params): string {
-	checkColumn(scope, field.name);
-	let sql = `${ident(scope.alias)}.${ident(field.name)}`;
+	const fn = scope.computed?.get(field.name);
+	if (!fn) checkColumn(scope, field.name);
+	let sql = fn ? `${fn}(${ident(scope.alias)})` : `${ident(scope.alias)}.${ident(field.name)}`;
 	for (const step of field.json) {
 		const key = /^-?\d+$/.test(step.key)
 			? `${params.add(step.key)}::int`

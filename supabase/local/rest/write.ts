@@ -1,4 +1,5 @@
 // INSERT / upsert / UPDATE / DELETE statements, with the representation PostgREST returns.
+import { strictBody } from './input';
 import { ApiError, columnNotFound, parseError } from './errors';
 import type { Prefer } from './negotiate';
 import { type ReadNode, nodeQuery } from './read';
@@ -20,7 +21,7 @@ export interface JsonBody {
 }
 
 export function parseJsonBody(body: Buffer): JsonBody {
-	const raw = body.toString('utf8');
+	const raw = strictBody(body);
 	try {
 		return { value: JSON.parse(raw), raw };
 	} catch {

@@ -5,6 +5,7 @@ import errors from './errors/en.json';
 import home from './home/en.json';
 import map from './map/en.json';
 import matching from './matching/en.json';
+import notify from './notify/en.json';
 import profile from './profile/en.json';
 import requests from './requests/en.json';
 import settings from './settings/en.json';
@@ -17,6 +18,7 @@ export default {
 	home,
 	map,
 	matching,
+	notify,
 	profile,
 	requests,
 	settings,

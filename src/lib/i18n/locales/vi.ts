@@ -5,6 +5,7 @@ import errors from './errors/vi.json';
 import home from './home/vi.json';
 import map from './map/vi.json';
 import matching from './matching/vi.json';
+import notify from './notify/vi.json';
 import profile from './profile/vi.json';
 import requests from './requests/vi.json';
 import settings from './settings/vi.json';
@@ -17,6 +18,7 @@ export default {
 	home,
 	map,
 	matching,
+	notify,
 	profile,
 	requests,
 	settings,

@@ -3,6 +3,7 @@ import { createServerClient } from '@supabase/ssr';
 import type { RealtimeClientOptions } from '@supabase/supabase-js';
 import type { RequestEvent } from '@sveltejs/kit';
 import WebSocket from 'ws';
+import { clientAddressHeaders } from '$lib/server/auth/client-address';
 import { supabaseEnv } from '$lib/server/supabase-env';
 import type { Database, Supabase } from '$lib/types/db';
 
@@ -26,6 +27,8 @@ export function createRequestClient(event: RequestEvent): Supabase {
 				if (Object.keys(headers).length) event.setHeaders(headers);
 			}
 		},
-		realtime: { transport: WebSocket as unknown as Transport }
+		realtime: { transport: WebSocket as unknown as Transport },
+		// The person's address, so Auth's per-IP limits apply per person (local-auth's change).
+		global: { headers: clientAddressHeaders(event) }
 	});
 }

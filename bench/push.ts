@@ -1,0 +1,140 @@
+// `npm run bench:push [-- --n 10000]`: reminders for N subscriptions through the real chain: the
+// outbox in PostgreSQL 15 behind the local Supabase REST API (claim and settle), the real sender
+// (aes128gcm, cached VAPID JWT) and the local HTTPS push service, which verifies the JWT and
+// decrypts every message in its own process. Last line:
+// push n=… sent=… lost=… duplicates=… per_s=… p95_ms=…
+import { parseArgs } from 'node:util';
+import { fork } from 'node:child_process';
+import { Agent } from 'node:https';
+import pg from 'pg';
+import { drainAll } from '../src/lib/server/push/outbox';
+import { PushSender, type SendOptions, type Subscription } from '../src/lib/server/push/sender';
+import { serviceClient } from '../src/lib/server/push/service-client';
+import { generateVapidKeys } from '../src/lib/server/push/vapid';
+import { startTestSupabase } from '../supabase/local/testing';
+
+const { values } = parseArgs({
+	options: {
+		n: { type: 'string', default: '10000' },
+		batch: { type: 'string', default: '1000' },
+		concurrency: { type: 'string', default: '64' }
+	}
+});
+const N = Number(values.n);
+
+interface ServiceReady {
+	origin: string;
+	ca: string;
+	devices: { endpoint: string; p256dh: string; auth: string }[];
+}
+interface ServiceTally {
+	received: number;
+	unique: number;
+	rejected: number;
+}
+
+/** The push service in its own process, so that decrypting does not share the sender's event loop. */
+function startService(): Promise<{
+	ready: ServiceReady;
+	tally(): Promise<ServiceTally>;
+	stop(): Promise<void>;
+}> {
+	const child = fork(new URL('./push-service-process.ts', import.meta.url), [String(N)], {
+		execArgv: ['--import', 'tsx']
+	});
+	return new Promise((resolve, reject) => {
+		child.once('error', reject);
+		child.once('message', (ready) =>
+			resolve({
+				ready: ready as ServiceReady,
+				tally: () =>
+					new Promise((r) => {
+						child.once('message', (t) => r(t as ServiceTally));
+						child.send('tally');
+					}),
+				stop: () =>
+					new Promise<void>((r) => {
+						child.once('exit', () => r());
+						child.send('stop');
+					})
+			})
+		);
+	});
+}
+
+class TimedSender extends PushSender {
+	readonly latencies: number[] = [];
+	override async send(sub: Subscription, payload: string, opts: SendOptions) {
+		const started = performance.now();
+		const result = await super.send(sub, payload, opts);
+		this.latencies.push(performance.now() - started);
+		return result;
+	}
+}
+
+async function main(): Promise<void> {
+	process.env.TEST_DB = 'postgres';
+	const [server, service] = await Promise.all([startTestSupabase(), startService()]);
+	const sql = new pg.Client({ connectionString: server.dbUrl });
+	await sql.connect();
+	try {
+		const { devices } = service.ready;
+		// N people (the auth trigger makes their profiles), one device each, one reminder each.
+		await sql.query(
+			`insert into auth.users (id, aud, role, email, email_confirmed_at)
+			 select gen_random_uuid(), 'authenticated', 'authenticated', 'bench' || g || '@example.test', now()
+			 from generate_series(1, $1) g`,
+			[N]
+		);
+		await sql.query(
+			`with people as (select id, row_number() over (order by id) as i from public.profiles)
+			 insert into public.push_subscriptions (profile_id, endpoint, p256dh, auth)
+			 select p.id, d.endpoint, d.p256dh, d.auth
+			 from people p
+			 join unnest($1::text[], $2::text[], $3::text[]) with ordinality as d (endpoint, p256dh, auth, i)
+			   on d.i = p.i`,
+			[devices.map((d) => d.endpoint), devices.map((d) => d.p256dh), devices.map((d) => d.auth)]
+		);
+		await sql.query(
+			`insert into public.notifications (profile_id, kind, title, body, url, params, dedupe_key)
+			 select ps.profile_id, 'reminder_1h', 'notify.reminder_1h.title', 'notify.reminder_1h.body',
+			        '/lessons/1', jsonb_build_object('skill_vi', 'Thanh toán VietQR', 'skill_en', 'Pay with VietQR',
+			        'starts_at', now() + interval '1 hour'), 'bench'
+			 from public.push_subscriptions ps`
+		);
+
+		const db = serviceClient(server.url, server.serviceRoleKey);
+		const agent = new Agent({ ca: service.ready.ca, keepAlive: true, maxSockets: 128 });
+		const sender = new TimedSender(generateVapidKeys('mailto:bench@example.test'), {
+			agent,
+			timeoutMs: 120_000
+		});
+		const started = performance.now();
+		const stats = await drainAll(db, sender, {
+			batchSize: Number(values.batch),
+			concurrency: Number(values.concurrency),
+			settleEvery: 200
+		});
+		const seconds = (performance.now() - started) / 1000;
+		sender.close();
+
+		const tally = await service.tally();
+		const unsent = await sql.query<{ n: string }>(
+			'select count(*) as n from public.notifications where push_sent_at is null'
+		);
+		const sorted = [...sender.latencies].sort((a, b) => a - b);
+		const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? 0;
+		console.log(
+			`claimed=${stats.claimed} retried=${stats.retried} rejected=${tally.rejected} unsent=${unsent.rows[0]?.n} jwt_signatures=${sender.vapid.signatures} seconds=${seconds.toFixed(2)}`
+		);
+		console.log(
+			`push n=${N} sent=${stats.sent} lost=${N - tally.unique} duplicates=${tally.received - tally.unique} per_s=${Math.round(stats.sent / seconds)} p95_ms=${p95.toFixed(1)}`
+		);
+	} finally {
+		await sql.end();
+		await service.stop();
+		await server.stop();
+	}
+}
+
+await main();

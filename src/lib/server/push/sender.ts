@@ -1,0 +1,125 @@
+// Sends one Web Push message (RFC 8030) encrypted with aes128gcm (RFC 8291) and signed with a cached
+// VAPID header (RFC 8292). Plain Node module: the worker, the cron endpoint and the bench import it.
+import { Agent, request } from 'node:https';
+import webpush from 'web-push';
+import { VapidSigner, type VapidKeys } from './vapid';
+
+/** One aes128gcm record of 4096 bytes minus its header (86), tag (16) and padding delimiter (1). */
+export const MAX_PAYLOAD_BYTES = 3993;
+
+export interface Subscription {
+	endpoint: string;
+	p256dh: string;
+	auth: string;
+}
+
+export interface SendOptions {
+	/** Seconds the push service keeps the message for an offline device. */
+	ttl: number;
+	urgency: 'very-low' | 'low' | 'normal' | 'high';
+	/** Replaces an undelivered message with the same topic (≤ 32 base64url characters). */
+	topic: string;
+}
+
+export type SendResult =
+	| { kind: 'sent'; status: number }
+	| { kind: 'gone'; status: number }
+	| { kind: 'retry'; status: number; afterSeconds: number }
+	| { kind: 'failed'; status: number; reason: string };
+
+export interface SenderOptions {
+	/** An https.Agent (keep-alive; tests pass one trusting their own certificate authority). */
+	agent?: Agent;
+	timeoutMs?: number;
+}
+
+const TOPIC = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** Seconds from a Retry-After header (delta-seconds or an HTTP date), if there is one. */
+export function retryAfterSeconds(value: string | undefined, nowMs = Date.now()): number | null {
+	if (!value) return null;
+	if (/^\d+$/.test(value.trim())) return Number(value.trim());
+	const at = Date.parse(value);
+	return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - nowMs) / 1000));
+}
+
+export class PushSender {
+	readonly vapid: VapidSigner;
+	readonly #agent: Agent;
+	readonly #timeoutMs: number;
+	/** A push service that answered 429 is left alone until its Retry-After has passed. */
+	readonly #pausedUntil = new Map<string, number>();
+
+	constructor(keys: VapidKeys, options: SenderOptions = {}) {
+		this.vapid = new VapidSigner(keys);
+		this.#agent = options.agent ?? new Agent({ keepAlive: true, maxSockets: 64 });
+		this.#timeoutMs = options.timeoutMs ?? 15_000;
+	}
+
+	async send(sub: Subscription, payload: string, opts: SendOptions): Promise<SendResult> {
+		const body = Buffer.from(payload, 'utf8');
+		if (body.length > MAX_PAYLOAD_BYTES) {
+			return { kind: 'failed', status: 0, reason: `payload of ${body.length} bytes` };
+		}
+		if (!TOPIC.test(opts.topic)) throw new Error(`invalid push topic: ${opts.topic}`);
+		const origin = new URL(sub.endpoint).origin;
+		const paused = this.#pausedUntil.get(origin) ?? 0;
+		if (paused > Date.now()) {
+			return { kind: 'retry', status: 429, afterSeconds: Math.ceil((paused - Date.now()) / 1000) };
+		}
+		const { cipherText } = webpush.encrypt(sub.p256dh, sub.auth, body, 'aes128gcm');
+		const res = await this.#post(sub.endpoint, cipherText, {
+			Authorization: this.vapid.header(sub.endpoint),
+			TTL: String(opts.ttl),
+			Urgency: opts.urgency,
+			Topic: opts.topic,
+			'Content-Encoding': 'aes128gcm',
+			'Content-Type': 'application/octet-stream',
+			'Content-Length': String(cipherText.length)
+		});
+		return this.#classify(origin, res.status, res.retryAfter);
+	}
+
+	close(): void {
+		this.#agent.destroy();
+	}
+
+	#classify(origin: string, status: number, retryAfter: string | undefined): SendResult {
+		if (status >= 200 && status < 300) return { kind: 'sent', status };
+		if (status === 404 || status === 410) return { kind: 'gone', status };
+		const after = retryAfterSeconds(retryAfter);
+		if (status === 429) {
+			const seconds = after ?? 60;
+			this.#pausedUntil.set(origin, Date.now() + seconds * 1000);
+			return { kind: 'retry', status, afterSeconds: seconds };
+		}
+		if (status >= 500 || status === 0) return { kind: 'retry', status, afterSeconds: after ?? 0 };
+		return { kind: 'failed', status, reason: `push service answered ${status}` };
+	}
+
+	#post(
+		endpoint: string,
+		body: Buffer,
+		headers: Record<string, string>
+	): Promise<{ status: number; retryAfter?: string }> {
+		return new Promise((resolve) => {
+			const req = request(
+				endpoint,
+				{ method: 'POST', headers, agent: this.#agent, timeout: this.#timeoutMs },
+				(res) => {
+					res.resume();
+					res.on('end', () =>
+						resolve({
+							status: res.statusCode ?? 0,
+							retryAfter: res.headers['retry-after'] as string | undefined
+						})
+					);
+				}
+			);
+			// A network failure is treated like a 5xx: tried again later, never dropped.
+			req.on('timeout', () => req.destroy(new Error('timeout')));
+			req.on('error', () => resolve({ status: 0 }));
+			req.end(body);
+		});
+	}
+}

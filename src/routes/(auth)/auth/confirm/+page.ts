@@ -1,0 +1,2 @@
+// A message and a link: no JavaScript needed.
+export const csr = false;

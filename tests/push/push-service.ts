@@ -1,0 +1,240 @@
+// A local push service for tests and the bench: HTTPS with a throwaway self-signed certificate (made
+// with the openssl CLI), which checks every request as a real one would (VAPID JWT signature,
+// audience and expiry; TTL, Urgency and Topic; aes128gcm within 4096 bytes) and DECRYPTS the payload
+// with the subscription keys the test generated. Like RFC 8030 §5.4, a message with the Topic of one
+// still waiting replaces it, so each device's mailbox holds what the person would see.
+import { execFileSync } from 'node:child_process';
+import { createECDH, createPublicKey, randomBytes, verify, type ECDH } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, createServer, type Server } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+// http_ece ships no types; this is the one call the service makes.
+const ece = createRequire(import.meta.url)('http_ece') as {
+	decrypt(
+		body: Buffer,
+		params: { version: 'aes128gcm'; privateKey: ECDH; authSecret: string }
+	): Buffer;
+};
+
+export interface TestDevice {
+	id: string;
+	endpoint: string;
+	p256dh: string;
+	auth: string;
+	ecdh: ECDH;
+	authSecret: Buffer;
+}
+
+export interface Received {
+	device: string;
+	topic: string;
+	urgency: string;
+	ttl: number;
+	payload: string;
+}
+
+/** What the service answers for a device: 201 by default; tests set 404/410/429/5xx. */
+export type Behaviour = { status: number; retryAfter?: string; times?: number };
+
+export interface PushService {
+	origin: string;
+	/** Trusts the service's certificate; give it to the sender. */
+	agent: Agent;
+	caFile: string;
+	device(): TestDevice;
+	behave(deviceId: string, behaviour: Behaviour): void;
+	/** Every accepted POST, in order (a re-send shows here twice). */
+	received: Received[];
+	/** Per device, per topic: what is waiting (a re-send with the same topic replaces, not adds). */
+	mailbox: Map<string, Map<string, Received>>;
+	rejected: { device: string; reason: string }[];
+	/** Answers per status code, including the scripted failures. */
+	answered: Map<number, number>;
+	close(): Promise<void>;
+}
+
+function selfSigned(dir: string): { key: string; cert: string; certFile: string } {
+	const keyFile = join(dir, 'key.pem');
+	const certFile = join(dir, 'cert.pem');
+	execFileSync(
+		'openssl',
+		[
+			'req',
+			'-x509',
+			'-newkey',
+			'ec',
+			'-pkeyopt',
+			'ec_paramgen_curve:prime256v1',
+			'-nodes',
+			'-keyout',
+			keyFile,
+			'-out',
+			certFile,
+			'-days',
+			'1',
+			'-subj',
+			'/CN=127.0.0.1',
+			'-addext',
+			'subjectAltName=IP:127.0.0.1'
+		],
+		{ stdio: 'ignore' }
+	);
+	return { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8'), certFile };
+}
+
+/** Checks `vapid t=<jwt>, k=<key>` as RFC 8292 says; returns why it is wrong, or null. */
+function vapidProblem(header: string | undefined, origin: string): string | null {
+	const m = /^vapid t=([^,\s]+),\s*k=([A-Za-z0-9_-]+)$/.exec(header ?? '');
+	if (!m) return 'no vapid authorization';
+	const [, jwt = '', k = ''] = m;
+	const [h = '', p = '', s = ''] = jwt.split('.');
+	const raw = Buffer.from(k, 'base64url');
+	if (raw.length !== 65) return 'bad k';
+	const key = createPublicKey({
+		format: 'jwk',
+		key: {
+			kty: 'EC',
+			crv: 'P-256',
+			x: raw.subarray(1, 33).toString('base64url'),
+			y: raw.subarray(33).toString('base64url')
+		}
+	});
+	const ok = verify(
+		'sha256',
+		Buffer.from(`${h}.${p}`),
+		{ key, dsaEncoding: 'ieee-p1363' },
+		Buffer.from(s, 'base64url')
+	);
+	if (!ok) return 'bad signature';
+	const head = JSON.parse(Buffer.from(h, 'base64url').toString()) as { alg?: string };
+	const claims = JSON.parse(Buffer.from(p, 'base64url').toString()) as {
+		aud?: string;
+		exp?: number;
+		sub?: string;
+	};
+	const now = Date.now() / 1000;
+	if (head.alg !== 'ES256') return 'alg';
+	if (claims.aud !== origin) return `aud ${claims.aud}`;
+	if (!claims.exp || claims.exp < now || claims.exp > now + 24 * 3600) return 'exp';
+	if (!claims.sub || !/^(mailto:|https:)/.test(claims.sub)) return 'sub';
+	return null;
+}
+
+export async function startPushService(opts: { delayMs?: number } = {}): Promise<PushService> {
+	const dir = mkdtempSync(join(tmpdir(), 'push-service-'));
+	const { key, cert, certFile } = selfSigned(dir);
+	const devices = new Map<string, TestDevice>();
+	const behaviours = new Map<string, Behaviour>();
+	const received: Received[] = [];
+	const mailbox = new Map<string, Map<string, Received>>();
+	const rejected: { device: string; reason: string }[] = [];
+	const answered = new Map<number, number>();
+	let origin = '';
+
+	const server: Server = createServer({ key, cert }, (req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => {
+			const answer = (status: number, headers: Record<string, string> = {}) => {
+				answered.set(status, (answered.get(status) ?? 0) + 1);
+				// A slow push service, so that a test can kill a worker with messages in flight.
+				if (opts.delayMs) setTimeout(() => res.writeHead(status, headers).end(), opts.delayMs);
+				else res.writeHead(status, headers).end();
+			};
+			const id = (req.url ?? '').replace(/^\/push\//, '');
+			const device = devices.get(id);
+			if (!device) return answer(404);
+			const behaviour = behaviours.get(id);
+			if (behaviour && (behaviour.times ?? Infinity) > 0) {
+				if (behaviour.times !== undefined) behaviour.times--;
+				return answer(
+					behaviour.status,
+					behaviour.retryAfter ? { 'Retry-After': behaviour.retryAfter } : {}
+				);
+			}
+			const body = Buffer.concat(chunks);
+			const problem =
+				vapidProblem(req.headers.authorization, origin) ??
+				(req.headers['content-encoding'] !== 'aes128gcm' ? 'encoding' : null) ??
+				(!/^\d+$/.test(String(req.headers.ttl ?? '')) ? 'ttl' : null) ??
+				(!/^(very-low|low|normal|high)$/.test(String(req.headers.urgency ?? ''))
+					? 'urgency'
+					: null) ??
+				(!/^[A-Za-z0-9_-]{1,32}$/.test(String(req.headers.topic ?? '')) ? 'topic' : null) ??
+				(body.length > 4096 ? 'too large' : null);
+			if (problem) {
+				rejected.push({ device: id, reason: problem });
+				return answer(problem === 'too large' ? 413 : 400);
+			}
+			let payload: string;
+			try {
+				payload = ece
+					.decrypt(body, {
+						version: 'aes128gcm',
+						privateKey: device.ecdh,
+						authSecret: device.authSecret.toString('base64url')
+					})
+					.toString('utf8');
+			} catch (err) {
+				rejected.push({ device: id, reason: `decrypt: ${(err as Error).message}` });
+				return answer(400);
+			}
+			const message: Received = {
+				device: id,
+				topic: String(req.headers.topic),
+				urgency: String(req.headers.urgency),
+				ttl: Number(req.headers.ttl),
+				payload
+			};
+			received.push(message);
+			const box = mailbox.get(id) ?? new Map<string, Received>();
+			box.set(message.topic, message);
+			mailbox.set(id, box);
+			answer(201, { Location: `${origin}/message/${received.length}` });
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const address = server.address();
+	if (!address || typeof address === 'string') throw new Error('no address');
+	origin = `https://127.0.0.1:${address.port}`;
+	const agent = new Agent({ ca: cert, keepAlive: true, maxSockets: 64 });
+	let n = 0;
+
+	return {
+		origin,
+		agent,
+		caFile: certFile,
+		received,
+		mailbox,
+		rejected,
+		answered,
+		device() {
+			const ecdh = createECDH('prime256v1');
+			ecdh.generateKeys();
+			const authSecret = randomBytes(16);
+			const id = `d${++n}-${randomBytes(4).toString('hex')}`;
+			const device: TestDevice = {
+				id,
+				endpoint: `${origin}/push/${id}`,
+				p256dh: ecdh.getPublicKey().toString('base64url'),
+				auth: authSecret.toString('base64url'),
+				ecdh,
+				authSecret
+			};
+			devices.set(id, device);
+			return device;
+		},
+		behave(deviceId, behaviour) {
+			behaviours.set(deviceId, behaviour);
+		},
+		async close() {
+			agent.destroy();
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+			rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
