@@ -117,11 +117,8 @@ try {
 	const outbox = `${supabase.url}/outbox/messages?to=${encodeURIComponent(e164)}`;
 	const [message] = (await (await fetch(outbox)).json()) as { code: string }[];
 	await phase('sign-in (verify code)', () =>
-		go(base, '/sign-in?/verifyPhoneCode', {
-			phone: e164,
-			code: message?.code ?? '',
-			redirect_to: '/'
-		})
+		// The code step knows the number from its cookie (in the jar): only the code is posted.
+		go(base, '/sign-in?step=code&/verifyCode', { code: message?.code ?? '' })
 	);
 	await phase('onboarding page load', () => go(base, '/onboarding'));
 	const ward = (await (

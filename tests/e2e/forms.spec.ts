@@ -224,3 +224,59 @@ test('at extra-large text on a 360 px phone the header leaves the screen to the 
 	await page.getByRole('link', { name: 'Dùng số điện thoại' }).click();
 	await expect(page).toHaveURL(/\/sign-in\?redirect_to=%2Fprofile$/);
 });
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a refused post comes back as a page of its own, keeping what was typed', async ({
+		page,
+		request
+	}) => {
+		const phone = newPhone();
+		await page.goto('/sign-in');
+		await signInWithPhone(page, request, phone.typed, phone.e164);
+		await expect(page).toHaveURL(/\/onboarding\?redirect_to=%2F$/);
+
+		// No name: refused, and the answer is a redirect, so a reload does not post again.
+		await page.getByLabel('Tôi có thể dạy').check();
+		await page.getByLabel('Phường, xã nơi bạn ở').selectOption({ label: 'Phường Tân Định' });
+		await page.getByRole('button', { name: 'Lưu và bắt đầu' }).click();
+		await expect(page).toHaveURL(/\/onboarding\?redirect_to=%2F$/);
+		await expect(page.getByRole('alert')).toContainText('Vui lòng cho biết tên gọi của bạn.');
+		await expect(page.getByLabel('Tôi có thể dạy')).toBeChecked();
+		await expect(page.getByLabel('Phường, xã nơi bạn ở').locator('option:checked')).toHaveText(
+			'Phường Tân Định'
+		);
+		await page.reload();
+		await expect(page.getByLabel('Tôi có thể dạy')).not.toBeChecked();
+
+		// A tampered ward id (beyond any integer) is a field error, not a server error.
+		const origin = new URL(page.url()).origin;
+		const tampered = await page.request.post('/onboarding?redirect_to=%2F', {
+			headers: { origin, accept: 'text/html' },
+			form: {
+				display_name: 'Cô Tám',
+				wants_to_learn: 'on',
+				ward_id: '12345678901234567890',
+				languages: 'vi',
+				text_size: 'normal',
+				consent_terms: 'on',
+				consent_personal_data: 'on'
+			},
+			maxRedirects: 0
+		});
+		expect(tampered.status()).toBe(303);
+		expect(tampered.headers().location).toBe('/onboarding?redirect_to=%2F');
+		await page.goto('/onboarding?redirect_to=%2F');
+		await expect(page.locator('#ward-error')).toHaveText('Vui lòng chọn phường, xã nơi bạn ở.');
+		await expect(page.getByLabel('Tên gọi')).toHaveValue('Cô Tám');
+
+		await completeOnboarding(page, 'Cô Tám');
+		await page.goto('/profile');
+		await page.getByLabel('Tên gọi').fill('Cô Tám Tân Định');
+		await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+		await expect(page).toHaveURL(/\/profile$/);
+		await expect(page.getByText('Đã lưu hồ sơ.')).toBeVisible();
+		await expect(page.getByLabel('Tên gọi')).toHaveValue('Cô Tám Tân Định');
+	});
+});

@@ -8,8 +8,13 @@
  * 2. `load`: `form: await loadForm(event, schema, { id: 'x', data: saved })`. It also picks up what
  *    a failed post without JavaScript left behind (see below).
  * 3. Action: `const form = await readForm(event, schema, 'x')`; if `!form.valid` →
- *    `return rejectForm(event, form)`; a server-side refusal → `setError(form, 'field', key)` then
- *    `rejectForm`; success → `return acceptForm(event, form, message)` or `redirect(303, …)`.
+ *    `return rejectForm(event, form)`; a refusal found later (a ward that does not exist) →
+ *    `return rejectForm(event, refuseForm(form, 'field', 'validation.…'))`, or a message for the
+ *    whole form → `rejectForm(event, form, { message: { key, tone: 'error' } })`; success →
+ *    `return acceptForm(event, form, { key: '….saved', tone: 'ok' })` or `redirect(303, …)`.
+ *    Never `fail()` or `superforms.fail()` directly: rejectForm picks the answer that fits.
+ * 5. A page that must ship no JavaScript (sign-in) skips step 4's `useForm`: its components read
+ *    `data.xForm.data / .errors / .message` and post plain forms (see `components/auth/`).
  * 4. Page: `const superform = useForm(data.form)` from `$lib/forms/client`; `<form method="POST"
  *    use:enhance data-form={data.form.id}>` (the attribute lets useForm keep what was typed before
  *    hydration) with `bind:value={$form.field}` / `bind:checked` / `bind:group` on every input;

@@ -28,7 +28,7 @@ export function createRequestClient(event: RequestEvent): Supabase {
 			}
 		},
 		realtime: { transport: WebSocket as unknown as Transport },
-		// The person's address, so Auth's per-IP limits apply per person (local-auth's change).
+		// Auth's per-address limits see the person, not this server (see client-address.ts).
 		global: { headers: clientAddressHeaders(event) }
 	});
 }
