@@ -55,25 +55,17 @@ export async function create(
 	wardId: number,
 	input: HelpRequestInput
 ): Promise<number> {
-	// No RETURNING: the learner may not select every column (exact points are kept apart), and
-	// a representation would read them. The newest request of this learner is the one just filed.
-	check(
+	// RETURNING only the id: every column a learner reads stays readable, and the id comes from
+	// this very insert (reading back "the newest" would race a second tab).
+	const row = check(
 		'helpRequests.create',
 		await supabase
 			.from('help_requests')
 			.insert({ learner_id: learnerId, ward_id: wardId, ...fields(input) })
-	);
-	const row = check(
-		'helpRequests.createdId',
-		await supabase
-			.from('help_requests')
 			.select('id')
-			.eq('learner_id', learnerId)
-			.order('id', { ascending: false })
-			.limit(1)
-			.maybeSingle()
+			.single()
 	);
-	if (!row) throw new Error('helpRequests.create: the new request is not readable');
+	if (!row) throw new Error('helpRequests.create: no id came back');
 	return row.id;
 }
 
@@ -83,25 +75,30 @@ export async function update(
 	id: number,
 	input: HelpRequestInput
 ): Promise<boolean> {
-	if ((await get(supabase, id))?.status !== 'open') return false;
-	check(
+	const rows = checkList(
 		'helpRequests.update',
-		await supabase.from('help_requests').update(fields(input)).eq('id', id).eq('status', 'open')
+		await supabase
+			.from('help_requests')
+			.update(fields(input))
+			.eq('id', id)
+			.eq('status', 'open')
+			.select('id')
 	);
-	return true;
+	return rows.length === 1;
 }
 
-/** Cancels an open request; answers false when it is not cancelled afterwards. */
+/** Cancels an open request; answers false when none was (not open, or not the caller's). */
 export async function cancel(supabase: Supabase, id: number): Promise<boolean> {
-	check(
+	const rows = checkList(
 		'helpRequests.cancel',
 		await supabase
 			.from('help_requests')
 			.update({ status: 'cancelled' })
 			.eq('id', id)
 			.eq('status', 'open')
+			.select('id')
 	);
-	return (await get(supabase, id))?.status === 'cancelled';
+	return rows.length === 1;
 }
 
 /** The requests a person is the learner of, newest first. */
