@@ -75,9 +75,15 @@ describe('a signed-in learner, through supabase-js', () => {
 		expect(mine.data).toEqual([{ profile_id: learnerA.id }]);
 	});
 
-	it('gets only an approximate position of another learner, computed by the database', async () => {
+	it('gets no position at all of a learner it has no reason to know', async () => {
+		const res = await learnerA.db.rpc('approximate_location', { p_profile_id: learnerB.id });
+		expect(res).toMatchObject({ error: null, data: [] });
+	});
+
+	it('positions come only as the approximate cell the database computes', async () => {
+		// learnerB has a reason to see herself; even then the function answers the cell, not the home.
 		const point = only<{ lat: number; lng: number }>(
-			await learnerA.db.rpc('approximate_location', { p_profile_id: learnerB.id })
+			await learnerB.db.rpc('approximate_location', { p_profile_id: learnerB.id })
 		);
 		expect(point.lat).not.toBe(HOME_B.lat);
 		expect(point.lng).not.toBe(HOME_B.lng);
