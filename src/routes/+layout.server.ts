@@ -9,7 +9,10 @@ export const load = (({ locals }) => ({
 	viewer: locals.user
 		? {
 				displayName: locals.profile?.display_name ?? null,
-				onboarded: Boolean(locals.profile?.onboarded_at)
+				onboarded: Boolean(locals.profile?.onboarded_at),
+				/** Roles pick the navigation: learners ask for help, volunteers look nearby. */
+				learns: Boolean(locals.profile?.wants_to_learn),
+				teaches: Boolean(locals.profile?.can_teach)
 			}
 		: null
 })) satisfies LayoutServerLoad;

@@ -25,7 +25,8 @@ test('a new learner signs up by phone, onboards, switches language, signs out an
 
 	await page.getByRole('button', { name: 'English' }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Learning technology together');
+	// The signed-in home greets by name (issue #8), in the language just chosen.
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Cô Lan!');
 	await page.getByRole('link', { name: 'My profile' }).click();
 	await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('Cô Lan');
 	await page.getByRole('button', { name: 'Tiếng Việt' }).click();

@@ -1,4 +1,4 @@
-// Dates as people in Vietnam read them: always in Asia/Ho_Chi_Minh (translate.ts formats the
+// Dates and distances as people in Vietnam read them: always in Asia/Ho_Chi_Minh (translate.ts formats the
 // dates and times inside messages the same way).
 import { INTL_TAGS, TIME_ZONE, type Locale } from './config';
 
@@ -27,4 +27,12 @@ export function formatDateTime(value: DateInput, locale: Locale): string {
 		hourCycle: 'h23'
 	}).format(toDate(value));
 	return `${time} ${formatDate(value, locale)}`;
+}
+
+/** Distances: metres below 1 km, otherwise kilometres with one decimal (800 m, 1,5 km). */
+export function formatDistance(metres: number, locale: Locale): string {
+	const number = (value: number, digits: number) =>
+		new Intl.NumberFormat(INTL_TAGS[locale], { maximumFractionDigits: digits }).format(value);
+	if (metres < 1000) return `${number(Math.round(metres), 0)} m`;
+	return `${number(metres / 1000, 1)} km`;
 }

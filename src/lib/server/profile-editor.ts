@@ -1,15 +1,13 @@
 // The profile editor that onboarding and the profile page share: its load and its action.
-import { env } from '$env/dynamic/public';
 import type { RequestEvent } from '@sveltejs/kit';
 import * as areas from '$lib/server/db/areas';
 import * as homeLocations from '$lib/server/db/home-locations';
 import * as profiles from '$lib/server/db/profiles';
+import { mapSettings } from '$lib/server/map-settings';
 import { savePrefsCookies } from '$lib/server/preferences';
 import { loadForm, readForm, refuseForm, rejectForm } from '$lib/forms/server';
 import { isTextSize } from '$lib/preferences';
 import { onboardingSchema, profileSchema, type ProfileInput } from '$lib/validation/profile';
-
-const DEFAULT_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
 /** Superforms ids: one form each, so a flashed state never lands on the other page. */
 export const PROFILE_FORM = 'profile';
@@ -56,8 +54,8 @@ export async function loadProfileEditor(
 	return {
 		form,
 		wardGroups,
-		/** Map tiles; an empty PUBLIC_MAP_TILE_URL shows the marker on a blank map (tests, offline). */
-		tileUrl: env.PUBLIC_MAP_TILE_URL ?? DEFAULT_TILES
+		/** Map tiles and their credit; an empty tile URL shows the marker on a blank map. */
+		map: mapSettings()
 	};
 }
 

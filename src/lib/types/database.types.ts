@@ -806,6 +806,7 @@ export type Database = {
           registered_by: string | null
           remind_1h: boolean
           remind_24h: boolean
+          teaching_places: string[]
           teaching_radius_m: number
           text_size: string
           updated_at: string
@@ -831,6 +832,7 @@ export type Database = {
           registered_by?: string | null
           remind_1h?: boolean
           remind_24h?: boolean
+          teaching_places?: string[]
           teaching_radius_m?: number
           text_size?: string
           updated_at?: string
@@ -856,6 +858,7 @@ export type Database = {
           registered_by?: string | null
           remind_1h?: boolean
           remind_24h?: boolean
+          teaching_places?: string[]
           teaching_radius_m?: number
           text_size?: string
           updated_at?: string
@@ -1769,6 +1772,16 @@ export type Database = {
           p_user_agent?: string
         }
         Returns: number
+      }
+      save_volunteer_offer: {
+        Args: {
+          p_skills: Json
+          p_teaching_radius_m: number
+          p_slots: Json
+          p_places: string[]
+          p_languages: string[]
+        }
+        Returns: undefined
       }
       search_skills: {
         Args: { p_query: string }

@@ -3,9 +3,24 @@ import auth from './auth/en.json';
 import common from './common/en.json';
 import errors from './errors/en.json';
 import home from './home/en.json';
+import map from './map/en.json';
+import matching from './matching/en.json';
 import notify from './notify/en.json';
 import profile from './profile/en.json';
+import requests from './requests/en.json';
 import settings from './settings/en.json';
 import validation from './validation/en.json';
 
-export default { auth, common, errors, home, notify, profile, settings, validation };
+export default {
+	auth,
+	common,
+	errors,
+	home,
+	map,
+	matching,
+	notify,
+	profile,
+	requests,
+	settings,
+	validation
+};

@@ -3,9 +3,24 @@ import auth from './auth/vi.json';
 import common from './common/vi.json';
 import errors from './errors/vi.json';
 import home from './home/vi.json';
+import map from './map/vi.json';
+import matching from './matching/vi.json';
 import notify from './notify/vi.json';
 import profile from './profile/vi.json';
+import requests from './requests/vi.json';
 import settings from './settings/vi.json';
 import validation from './validation/vi.json';
 
-export default { auth, common, errors, home, notify, profile, settings, validation };
+export default {
+	auth,
+	common,
+	errors,
+	home,
+	map,
+	matching,
+	notify,
+	profile,
+	requests,
+	settings,
+	validation
+};

@@ -1,0 +1,168 @@
+// Matching end to end in Vietnamese: a learner in Phường Bàn Cờ asks for help and sees ranked
+// volunteers with reasons; the demo volunteer finds that request in the list and on the map; a
+// verified volunteer registers a neighbour without a smartphone. axe on every new page.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { newPhone, signInWithPhone } from './helpers';
+
+const SCREENS = 'test-results/screens';
+const VENUE = 'Nhà văn hóa Khu phố 3 Bàn Cờ – Hẻm Nguyễn Thiện Thuật, Phường Bàn Cờ';
+const VOLUNTEER = { typed: '090 000 0002', e164: '+84900000002' };
+
+async function expectNoViolations(page: Page) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+		.analyze();
+	expect(
+		results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)
+	).toEqual([]);
+}
+
+async function shoot(page: Page, name: string) {
+	await page.screenshot({ path: `${SCREENS}/${name}.png`, fullPage: true });
+}
+
+async function onboardInBanCo(page: Page, name: string) {
+	await expect(page.getByRole('heading', { name: 'Chào mừng bạn!' })).toBeVisible();
+	await page.getByLabel('Tên gọi').fill(name);
+	await page.getByLabel('Tôi muốn học').check();
+	await page.getByLabel('Phường, xã nơi bạn ở').selectOption({ label: 'Phường Bàn Cờ' });
+	await page.getByLabel(/điều khoản sử dụng/).check();
+	await page.getByLabel(/xử lý dữ liệu cá nhân/).check();
+	await page.getByRole('button', { name: 'Lưu và bắt đầu' }).click();
+	await expect(page).not.toHaveURL(/\/onboarding/);
+}
+
+test.describe.configure({ mode: 'serial' });
+test.use({ viewport: { width: 360, height: 800 } });
+// Sign-in, several pages and axe on each: more than the default minute on a shared machine.
+test.setTimeout(240_000);
+
+test('a learner near Phường Bàn Cờ asks for help and sees ranked volunteers with reasons', async ({
+	page,
+	request
+}) => {
+	const phone = newPhone();
+	await page.goto('/sign-in');
+	await signInWithPhone(page, request, phone.typed, phone.e164);
+	await onboardInBanCo(page, 'Bà Tư');
+
+	// Home: "Ask for help" is the main button, and the empty state says what to do.
+	await page.goto('/');
+	await expect(page.getByText('Bạn chưa nhờ giúp điều gì.')).toBeVisible();
+	await shoot(page, 'home-learner-empty');
+	await page.getByRole('link', { name: 'Nhờ giúp đỡ' }).first().click();
+	await expect(page.getByRole('heading', { name: 'Nhờ giúp đỡ', level: 1 })).toBeVisible();
+	await expectNoViolations(page);
+
+	// Submitting nothing lists what is missing, in Vietnamese.
+	await page.getByRole('button', { name: 'Gửi yêu cầu' }).click();
+	await expect(page.getByRole('alert')).toContainText('Vui lòng chọn điều bạn muốn học.');
+	await expect(page.getByRole('alert')).toContainText('Vui lòng chọn ít nhất một buổi thuận tiện.');
+	await expectNoViolations(page);
+
+	// Searching without tone marks finds the skill (search_skills on the server).
+	await page.getByLabel('Tìm kỹ năng (gõ không dấu cũng được)').fill('dat lich kham');
+	await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+	await expect(page).toHaveURL(/q=dat\+lich\+kham/);
+	await page.getByLabel('Đặt lịch khám bệnh trực tuyến').check();
+	await page.getByLabel('Tại một địa điểm công cộng').check();
+	await page.getByLabel('Địa điểm', { exact: true }).selectOption({ label: VENUE });
+	await page
+		.getByRole('group', { name: 'Ngày thường (thứ Hai – thứ Sáu)' })
+		.getByLabel('Tối')
+		.check();
+	await page.getByLabel('Tôi cần chữ to').check();
+	await page.getByLabel(/Ghi chú cho người dạy/).fill('Tôi muốn đặt lịch ở Bệnh viện Chợ Rẫy.');
+	await shoot(page, 'ask-for-help-filled');
+	await page.getByRole('button', { name: 'Gửi yêu cầu' }).click();
+
+	await expect(page.getByText('Đã gửi yêu cầu.')).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Tình nguyện viên phù hợp' })).toBeVisible();
+	const matches = page.locator('.match');
+	await expect(matches.first()).toBeVisible();
+	// Reasons in Vietnamese from the row's facts: a rounded distance, then free time or experience.
+	await expect(matches.first().locator('.why')).toHaveText(/^[\d,.]+ k?m · /);
+	await expect(page.locator('.match', { hasText: 'Trần Minh Khang' })).toContainText('đã dạy');
+	await expectNoViolations(page);
+	await shoot(page, 'request-matches');
+
+	// My requests: the new one is open and can be changed or cancelled.
+	await page.goto('/requests');
+	await expect(page.getByText('Đang tìm người dạy')).toBeVisible();
+	await expectNoViolations(page);
+	await shoot(page, 'my-requests');
+});
+
+test('the volunteer sees that request in the nearby list and on the map', async ({
+	page,
+	request
+}) => {
+	await page.goto('/sign-in');
+	await signInWithPhone(page, request, VOLUNTEER.typed, VOLUNTEER.e164);
+	await page.goto('/');
+	await expect(page.getByRole('heading', { name: 'Người cần giúp quanh đây' })).toBeVisible();
+	await shoot(page, 'home-volunteer');
+
+	await page.getByRole('navigation').getByRole('link', { name: 'Quanh đây' }).click();
+	const item = page.locator('.request', { hasText: 'Đặt lịch khám bệnh trực tuyến' }).filter({
+		hasText: 'Nhà văn hóa Khu phố 3 Bàn Cờ'
+	});
+	await expect(item.first()).toBeVisible();
+	await expectNoViolations(page);
+	await shoot(page, 'nearby-list');
+
+	await page.getByRole('link', { name: 'Xem trên bản đồ' }).click();
+	const map = page.getByRole('application', { name: /Bản đồ người cần giúp/ });
+	await expect(map.locator('.cell-requests, .marker-cluster').first()).toBeVisible();
+	await expect(map.locator('.leaflet-marker-icon[title^="Nhà văn hóa"]').first()).toBeAttached();
+	// No tiles on these machines: the map says why it is blank.
+	await expect(page.getByText(/Bản đồ không có nền/)).toBeVisible();
+	await expect(page.locator('.list-column .request').first()).toBeVisible();
+	await expectNoViolations(page);
+	await shoot(page, 'nearby-map');
+
+	// Filtering by the skill keeps the request.
+	await page.getByLabel('Chỉ xem kỹ năng').selectOption({ label: 'Đặt lịch khám bệnh trực tuyến' });
+	await page.getByRole('button', { name: 'Xem', exact: true }).click();
+	await expect(page).toHaveURL(/skill=\d+/);
+	await expect(page.locator('.list-column .request').first()).toContainText('Đặt lịch khám bệnh');
+
+	await page.goto('/offer');
+	await expect(page.getByRole('heading', { name: 'Tôi có thể dạy' })).toBeVisible();
+	await expectNoViolations(page);
+	await shoot(page, 'offer');
+	await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+	await expect(page.getByText('Đã lưu. Cảm ơn bạn!')).toBeVisible();
+});
+
+test('a verified volunteer registers a neighbour without a smartphone', async ({
+	page,
+	request
+}) => {
+	await page.goto('/sign-in');
+	await signInWithPhone(page, request, VOLUNTEER.typed, VOLUNTEER.e164);
+	await page.goto('/assisted/new');
+	await expect(page.getByRole('heading', { name: /Đăng ký giúp người/ })).toBeVisible();
+	await expectNoViolations(page);
+
+	await page.getByRole('button', { name: 'Đăng ký và nhờ giúp đỡ' }).click();
+	await expect(page.getByRole('alert')).toContainText('Cần có sự đồng ý trực tiếp của người học.');
+
+	await page.getByLabel('Tên gọi của người học').fill('Ông Sáu');
+	await page.getByLabel('Phường, xã nơi bạn ở').selectOption({ label: 'Phường Bàn Cờ' });
+	await page
+		.getByLabel('Họ muốn học điều gì?')
+		.selectOption({ label: 'Đặt lịch khám bệnh trực tuyến' });
+	await page.getByLabel('sáng ngày thường').check();
+	await page.getByLabel(/họ đồng ý trực tiếp/).check();
+	await shoot(page, 'assisted-filled');
+	await page.getByRole('button', { name: 'Đăng ký và nhờ giúp đỡ' }).click();
+
+	const done = page.getByRole('status').filter({ hasText: 'Đã đăng ký Ông Sáu' });
+	await expect(done).toContainText(/Mã nhận tài khoản: [A-Z2-9]{8}/);
+	await expectNoViolations(page);
+	await shoot(page, 'assisted-done');
+	await page.getByRole('link', { name: 'Xem yêu cầu và tình nguyện viên phù hợp' }).click();
+	await expect(page.getByRole('heading', { name: 'Tình nguyện viên phù hợp' })).toBeVisible();
+});
