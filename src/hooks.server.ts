@@ -1,6 +1,6 @@
-// Every request passes four hooks, each with one job:
-// supabase (a client per request) → auth (who is this, verified) → preferences (language and
-// display settings) → guard (may they send this, may they open this).
+// Every request passes five hooks, each with one job:
+// headers (what the browser may load) → supabase (a client per request) → auth (who is this,
+// verified) → preferences (language and display settings) → guard (may they send this, open this).
 import '$lib/i18n/messages.server';
 import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -10,9 +10,22 @@ import { htmlClass } from '$lib/preferences';
 import * as coordinators from '$lib/server/db/coordinators';
 import * as profiles from '$lib/server/db/profiles';
 import { decide, isCrossSiteForm } from '$lib/server/hooks/access';
+import { securityHeaders } from '$lib/server/hooks/security-headers';
+import { mapSettings } from '$lib/server/map-settings';
 import { refuse } from '$lib/server/hooks/refuse';
 import { createRequestClient } from '$lib/server/hooks/supabase-client';
 import { prefsFromCookies, prefsFromProfile } from '$lib/server/preferences';
+
+const headers: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const kitPolicy = response.headers.get('content-security-policy');
+	for (const [name, value] of Object.entries(
+		securityHeaders(event.url, kitPolicy, mapSettings().tileUrl)
+	)) {
+		response.headers.set(name, value);
+	}
+	return response;
+};
 
 const supabase: Handle = async ({ event, resolve }) => {
 	event.locals.supabase = createRequestClient(event);
@@ -76,7 +89,7 @@ const guard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(supabase, auth, preferences, guard);
+export const handle = sequence(headers, supabase, auth, preferences, guard);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const errorId = crypto.randomUUID().slice(0, 8);
