@@ -14,13 +14,15 @@ export const PROFILE_FORM = 'profile';
 export const ONBOARDING_FORM = 'onboarding';
 
 export async function loadProfileEditor(
-	event: Pick<RequestEvent, 'cookies' | 'url' | 'locals'>,
+	event: Pick<RequestEvent, 'cookies' | 'url' | 'locals' | 'request'>,
 	userId: string,
 	options: { onboarding?: { role: 'learn' | 'teach' | null; redirectTo: string } } = {}
 ) {
 	const { locals } = event;
+	// A page load uses the row the auth hook read; after a form action that row may be stale.
+	const fresh = event.request.method === 'GET' ? locals.profile : null;
 	const [profile, wardGroups, home] = await Promise.all([
-		profiles.get(locals.supabase, userId),
+		fresh ?? profiles.get(locals.supabase, userId),
 		areas.listWards(locals.supabase),
 		homeLocations.get(locals.supabase, userId)
 	]);

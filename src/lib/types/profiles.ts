@@ -2,7 +2,10 @@
 import type { Tables } from './db';
 
 export type Profile = Tables<'profiles'>;
-/** What every request needs: name, language and display preferences, onboarding state, roles. */
+/**
+ * What every request needs: name, language and display preferences, onboarding state, roles, and
+ * the ward and languages, so that the profile editor needs no second read on a page load.
+ */
 export type ProfileSummary = Pick<
 	Profile,
 	| 'id'
@@ -13,4 +16,6 @@ export type ProfileSummary = Pick<
 	| 'onboarded_at'
 	| 'wants_to_learn'
 	| 'can_teach'
+	| 'ward_id'
+	| 'languages'
 >;

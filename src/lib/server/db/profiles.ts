@@ -9,7 +9,7 @@ import { check } from './errors';
 export type { Profile, ProfileSummary } from '../../types/profiles';
 
 const SUMMARY =
-	'id, display_name, locale, text_size, high_contrast, onboarded_at, wants_to_learn, can_teach';
+	'id, display_name, locale, text_size, high_contrast, onboarded_at, wants_to_learn, can_teach, ward_id, languages';
 
 /** The fields of the onboarding and profile forms, as validated. */
 export interface ProfileFormInput {
@@ -25,7 +25,7 @@ export interface ProfileFormInput {
 	lng: number | null;
 }
 
-/** What every request needs: name, language and display preferences, onboarding state. */
+/** What every request needs (see ProfileSummary); the hook reads it once per request. */
 export async function getSummary(supabase: Supabase, id: string): Promise<ProfileSummary | null> {
 	return check(
 		'profiles.getSummary',
