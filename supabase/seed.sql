@@ -1323,8 +1323,8 @@ join public.areas a on a.code = g.ward
 left join public.coordinator_assignments ca on ca.ward_id = a.id
 order by g.n;
 
-insert into public.group_members (group_id, profile_id, role, joined_at)
-select ng.id, m.person, case when m.is_leader then 'leader' else 'member' end, now() - interval '90 days'
+insert into public.group_members (group_id, profile_id, role, status, joined_at)
+select ng.id, m.person, case when m.is_leader then 'leader' else 'member' end, 'active', now() - interval '90 days'
 from seed_member m
 join seed_group g on g.n = m.grp
 join public.neighbourhood_groups ng on ng.name = g.name_vi

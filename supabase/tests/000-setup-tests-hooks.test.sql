@@ -52,7 +52,10 @@ begin
   values (
     new_id, 'authenticated', 'authenticated', identifier || '@test.local',
     jsonb_build_object('display_name', identifier) || metadata,
-    '{"provider":"email","providers":["email"]}'::jsonb, now(), now()
+    '{"provider":"email","providers":["email"]}'::jsonb,
+    -- People of the test world joined a month ago: badge rules ignore lessons of brand-new
+    -- accounts (tests.make_new() undoes this for the anti-farming tests).
+    now() - interval '30 days', now()
   );
   insert into tests.world (key, value) values (identifier, new_id::text)
   on conflict (key) do update set value = excluded.value;
@@ -290,8 +293,13 @@ begin
   insert into public.group_awards (group_id, title)
   values (tests.id('group')::bigint, 'Tổ tiêu biểu') returning id into v;
   insert into tests.world values ('group_award', v);
-  insert into public.group_members (group_id, profile_id, role)
-  values (tests.id('group')::bigint, tests.uid('volunteer'), 'leader');
+
+  -- Groups are joined by asking: the volunteer asks, the ward makes them the leader.
+  perform tests.authenticate_as('volunteer');
+  insert into public.group_members (group_id, profile_id) values (tests.id('group')::bigint, tests.uid('volunteer'));
+  perform tests.authenticate_as('coord_a');
+  update public.group_members set status = 'active', role = 'leader'
+  where group_id = tests.id('group')::bigint and profile_id = tests.uid('volunteer');
 
   perform tests.authenticate_as('volunteer');
   insert into public.volunteer_skills (profile_id, skill_id, level)
@@ -302,6 +310,10 @@ begin
 
   perform tests.authenticate_as('learner');
   insert into public.group_members (group_id, profile_id) values (tests.id('group')::bigint, tests.uid('learner'));
+  perform tests.authenticate_as('volunteer');
+  update public.group_members set status = 'active'
+  where group_id = tests.id('group')::bigint and profile_id = tests.uid('learner');
+  perform tests.authenticate_as('learner');
   insert into public.help_requests (learner_id, skill_id, place_type, preferred_times, notes)
   values (tests.uid('learner'), tests.id('skill')::bigint, 'home', '{weekday_morning}', 'Chữ to giúp tôi')
   returning id into v;

@@ -71,6 +71,14 @@ function scheduledClass(teacher: Person, startsInHours: number): Promise<number>
 beforeAll(async () => {
 	server = await startTestSupabase();
 	admin = clientFor(server, server.serviceRoleKey);
+	// Everyone here signed up a moment ago; the badge rules ignore such accounts unless told not to.
+	only(
+		await admin
+			.from('recognition_rules')
+			.update({ min_account_age: '0 seconds' })
+			.eq('id', true)
+			.select('id')
+	);
 	const [w] = await createWards(admin, 'RACE', 1);
 	if (w === undefined) throw new Error('ward missing');
 	ward = w;

@@ -139,6 +139,7 @@ export type Database = {
           period: string
           profile_id: string
           session_id: number | null
+          shown: boolean
         }
         Insert: {
           awarded_at?: string
@@ -147,6 +148,7 @@ export type Database = {
           period?: string
           profile_id: string
           session_id?: number | null
+          shown?: boolean
         }
         Update: {
           awarded_at?: string
@@ -155,6 +157,7 @@ export type Database = {
           period?: string
           profile_id?: string
           session_id?: number | null
+          shown?: boolean
         }
         Relationships: [
           {
@@ -404,6 +407,9 @@ export type Database = {
           group_id: number
           id: number
           period: string
+          proposed_by: string | null
+          reason: string
+          status: string
           title: string
         }
         Insert: {
@@ -413,6 +419,9 @@ export type Database = {
           group_id: number
           id?: number
           period?: string
+          proposed_by?: string | null
+          reason?: string
+          status?: string
           title: string
         }
         Update: {
@@ -422,6 +431,9 @@ export type Database = {
           group_id?: number
           id?: number
           period?: string
+          proposed_by?: string | null
+          reason?: string
+          status?: string
           title?: string
         }
         Relationships: [
@@ -446,6 +458,13 @@ export type Database = {
             referencedRelation: "neighbourhood_groups"
             referencedColumns: ["id"]
           },
+          {
+            foreignKeyName: "group_awards_proposed_by_fkey"
+            columns: ["proposed_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
         ]
       }
       group_members: {
@@ -454,18 +473,21 @@ export type Database = {
           joined_at: string
           profile_id: string
           role: string
+          status: string
         }
         Insert: {
           group_id: number
           joined_at?: string
           profile_id: string
           role?: string
+          status?: string
         }
         Update: {
           group_id?: number
           joined_at?: string
           profile_id?: string
           role?: string
+          status?: string
         }
         Relationships: [
           {
@@ -925,6 +947,24 @@ export type Database = {
             referencedColumns: ["id"]
           },
         ]
+      }
+      recognition_rules: {
+        Row: {
+          id: boolean
+          max_lessons_per_pair: number
+          min_account_age: unknown
+        }
+        Insert: {
+          id?: boolean
+          max_lessons_per_pair?: number
+          min_account_age?: unknown
+        }
+        Update: {
+          id?: boolean
+          max_lessons_per_pair?: number
+          min_account_age?: unknown
+        }
+        Relationships: []
       }
       reports: {
         Row: {
