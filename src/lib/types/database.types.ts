@@ -1682,6 +1682,23 @@ export type Database = {
           matching_slots: Json
         }[]
       }
+      my_badges: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          badge_id: number
+          slug: string
+          kind: string
+          threshold: number
+          name_vi: string
+          name_en: string
+          description_vi: string
+          description_en: string
+          current: number
+          award_id: number
+          awarded_at: string
+          shown: boolean
+        }[]
+      }
       nearby_requests: {
         Args: { p_limit?: number; p_skill_id?: number }
         Returns: {
