@@ -123,15 +123,25 @@ export async function drainOnce(
 export async function drainAll(
 	db: SupabaseClient,
 	sender: PushSender,
-	options: DrainOptions = {}
+	options: DrainOptions & {
+		/**
+		 * Claim-send-settle rounds run side by side (as that many workers would), so one round's
+		 * claim and settle overlap another's sends instead of leaving the connections idle.
+		 */
+		rounds?: number;
+	} = {}
 ): Promise<DrainStats> {
 	const total: DrainStats = { claimed: 0, sent: 0, retried: 0, gone: 0 };
-	for (;;) {
-		const round = await drainOnce(db, sender, options);
-		total.claimed += round.claimed;
-		total.sent += round.sent;
-		total.retried += round.retried;
-		total.gone += round.gone;
-		if (round.claimed === 0 || round.sent + round.gone === 0) return total;
-	}
+	const loop = async () => {
+		for (;;) {
+			const round = await drainOnce(db, sender, options);
+			total.claimed += round.claimed;
+			total.sent += round.sent;
+			total.retried += round.retried;
+			total.gone += round.gone;
+			if (round.claimed === 0 || round.sent + round.gone === 0) return;
+		}
+	};
+	await Promise.all(Array.from({ length: Math.max(1, options.rounds ?? 1) }, loop));
+	return total;
 }
