@@ -282,3 +282,9 @@ $$;
 
 revoke execute on function public.save_notification_settings(boolean, boolean, time, time) from public, anon;
 grant execute on function public.save_notification_settings(boolean, boolean, time, time) to authenticated;
+
+-- -----------------------------------------------------------------------------
+-- The unread count in every page's header: one index-only count per request
+-- -----------------------------------------------------------------------------
+
+create index notifications_unread_idx on public.notifications (profile_id, send_after) where (read_at is null);

@@ -28,3 +28,15 @@ export function vapidKeysFrom(
 	writeFileSync(file, JSON.stringify(keys, null, '\t') + '\n', { mode: 0o600 });
 	return keys;
 }
+
+/**
+ * The public key browsers subscribe with (`applicationServerKey`), or null when the server has no
+ * keys (production without VAPID_* set): the page then says push is not set up instead of failing.
+ */
+export function vapidPublicKeyFrom(env: Record<string, string | undefined>): string | null {
+	try {
+		return vapidKeysFrom(env).publicKey;
+	} catch {
+		return null;
+	}
+}
