@@ -162,3 +162,62 @@ test('a lesson reminder reaches the service worker in Vietnamese and the in-app 
 	).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Thông báo', exact: true })).toBeVisible();
 });
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('reminders and quiet hours are saved, and notices marked read', async ({ page }) => {
+		const person_ = await person('push-nojs');
+		await page.goto('/sign-in?method=email');
+		const form = page.locator('form', {
+			has: page.getByRole('button', { name: 'Đăng nhập bằng mật khẩu' })
+		});
+		await form.getByLabel('E-mail').fill(person_.email);
+		await form.getByLabel('Mật khẩu').fill(PASSWORD);
+		await form.getByRole('button').click();
+		await completeOnboarding(page, 'Chú Năm');
+
+		await page.goto('/settings/notifications');
+		await expect(page.getByText('Cần bật JavaScript để nhận thông báo trên máy.')).toBeVisible();
+		await page.getByLabel('1 ngày trước').uncheck();
+		await page.getByLabel('Không gửi thông báo trong khoảng giờ này').check();
+		await page.getByLabel('Từ').fill('');
+		await page.getByRole('button', { name: 'Lưu' }).click();
+		await expect(page.getByRole('alert')).toContainText('Chọn cả giờ bắt đầu và giờ kết thúc.');
+		// What was chosen is kept after the refusal.
+		await expect(page.getByLabel('1 ngày trước')).not.toBeChecked();
+		await page.getByLabel('Từ').fill('21:30');
+		await page.getByLabel('Đến').fill('06:00');
+		await page.getByRole('button', { name: 'Lưu' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'Đã lưu lời nhắc' })).toBeVisible();
+		const saved = ok(
+			await admin
+				.from('profiles')
+				.select('remind_24h, remind_1h, quiet_hours_start, quiet_hours_end')
+				.eq('id', person_.id)
+				.single()
+		);
+		expect(saved).toEqual({
+			remind_24h: false,
+			remind_1h: true,
+			quiet_hours_start: '21:30:00',
+			quiet_hours_end: '06:00:00'
+		});
+
+		ok(
+			await admin.from('notifications').insert([
+				{ profile_id: person_.id, kind: 'system', title: 'Chào mừng', body: 'Một' },
+				{ profile_id: person_.id, kind: 'system', title: 'Tin thứ hai', body: 'Hai' }
+			])
+		);
+		await page.goto('/notifications');
+		await expect(page.getByRole('link', { name: 'Thông báo (2 chưa đọc)' })).toBeVisible();
+		await page
+			.locator('li', { hasText: 'Chào mừng' })
+			.getByRole('button', { name: 'Đánh dấu đã đọc' })
+			.click();
+		await expect(page.getByRole('link', { name: 'Thông báo (1 chưa đọc)' })).toBeVisible();
+		await page.getByRole('button', { name: 'Đánh dấu tất cả đã đọc' }).click();
+		await expect(page.getByText('Không có thông báo chưa đọc.')).toBeVisible();
+	});
+});
