@@ -93,8 +93,9 @@ test('a lesson reminder reaches the service worker in Vietnamese and the in-app 
 
 	// A lesson between two people, through the database functions (a volunteer proposes, she accepts).
 	const teacher = await person('push-teacher');
-	const ward = ok(await learner.db.from('profiles').select('ward_id').eq('id', learner.id).single())
-		.ward_id as number;
+	const { ward_id: ward } = ok(
+		await learner.db.from('profiles').select('ward_id').eq('id', learner.id).single()
+	) as { ward_id: number };
 	ok(
 		await admin
 			.from('profiles')
