@@ -27,11 +27,13 @@ interface ServiceReady {
 	origin: string;
 	ca: string;
 	devices: { endpoint: string; p256dh: string; auth: string }[];
+	cpu: NodeJS.CpuUsage;
 }
 interface ServiceTally {
 	received: number;
 	unique: number;
 	rejected: number;
+	cpu: NodeJS.CpuUsage;
 }
 
 /** The push service in its own process, so that decrypting does not share the sender's event loop. */
@@ -118,6 +120,7 @@ async function main(): Promise<void> {
 			timeoutMs: 120_000
 		});
 		const started = performance.now();
+		const cpuBefore = process.cpuUsage();
 		const stats = await drainAll(db, sender, {
 			batchSize: Number(values.batch),
 			concurrency: Number(values.concurrency),
@@ -125,6 +128,7 @@ async function main(): Promise<void> {
 			rounds: Number(values.rounds)
 		});
 		const seconds = (performance.now() - started) / 1000;
+		const senderCpu = process.cpuUsage(cpuBefore);
 		sender.close();
 
 		const tally = await service.tally();
@@ -133,6 +137,17 @@ async function main(): Promise<void> {
 		);
 		const sorted = [...sender.latencies].sort((a, b) => a - b);
 		const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? 0;
+		// CPU per message does not depend on what else the machine runs (unlike sends/s): the sender's
+		// process (the local Supabase REST server shares it) and the push service's, Postgres aside.
+		const perMessage = (c: { user: number; system: number }) =>
+			((c.user + c.system) / 1000 / N).toFixed(3);
+		const serviceCpu = {
+			user: tally.cpu.user - service.ready.cpu.user,
+			system: tally.cpu.system - service.ready.cpu.system
+		};
+		console.log(
+			`cpu_ms_per_message sender=${perMessage(senderCpu)} push_service=${perMessage(serviceCpu)}`
+		);
 		console.log(
 			`claimed=${stats.claimed} retried=${stats.retried} rejected=${tally.rejected} unsent=${unsent.rows[0]?.n} jwt_signatures=${sender.vapid.signatures} seconds=${seconds.toFixed(2)}`
 		);
