@@ -8,7 +8,8 @@ const devices = Array.from({ length: Number(process.argv[2] ?? 0) }, () => servi
 process.send?.({
 	origin: service.origin,
 	ca: readFileSync(service.caFile, 'utf8'),
-	devices: devices.map(({ endpoint, p256dh, auth }) => ({ endpoint, p256dh, auth }))
+	devices: devices.map(({ endpoint, p256dh, auth }) => ({ endpoint, p256dh, auth })),
+	cpu: process.cpuUsage()
 });
 process.on('message', (message) => {
 	if (message === 'stop') {
@@ -17,5 +18,10 @@ process.on('message', (message) => {
 	}
 	let unique = 0;
 	for (const box of service.mailbox.values()) unique += box.size;
-	process.send?.({ received: service.received.length, unique, rejected: service.rejected.length });
+	process.send?.({
+		received: service.received.length,
+		unique,
+		rejected: service.rejected.length,
+		cpu: process.cpuUsage()
+	});
 });

@@ -1,6 +1,7 @@
+import * as notifications from '$lib/server/db/notifications';
 import type { LayoutServerLoad } from './$types';
 
-export const load = (({ locals }) => ({
+export const load = (async ({ locals }) => ({
 	/** The language this page is rendered in. */
 	locale: locals.locale,
 	/** Text size and contrast, already applied to <html> by the server. */
@@ -12,7 +13,9 @@ export const load = (({ locals }) => ({
 				onboarded: Boolean(locals.profile?.onboarded_at),
 				/** Roles pick the navigation: learners ask for help, volunteers look nearby. */
 				learns: Boolean(locals.profile?.wants_to_learn),
-				teaches: Boolean(locals.profile?.can_teach)
+				teaches: Boolean(locals.profile?.can_teach),
+				/** Unread notifications, for the header (one HEAD count per page load). */
+				unread: await notifications.unreadCount(locals.supabase)
 			}
 		: null
 })) satisfies LayoutServerLoad;

@@ -133,6 +133,12 @@ insert into matrix (tbl, op, statement, expected) values
 ('notifications', 'insert', $$insert into public.notifications (profile_id, kind, title) values (:learner, 'badge_awarded', 'Huy hiệu mới')$$, 'xxxxxx1'),
 ('notifications', 'update', 'update public.notifications set read_at = now() where id = :notification', 'x100001'),
 ('notifications', 'delete', 'delete from public.notifications where id = :notification', '0100001'),
+-- Which devices a retried notice already reached: the push worker's alone (no fixture row, so the
+-- service role's select/update/delete find zero rows).
+('push_deliveries', 'select', 'select 1 from public.push_deliveries where notification_id = :notification', 'xxxxxx0'),
+('push_deliveries', 'insert', 'insert into public.push_deliveries (notification_id, subscription_id) values (:notification, :push)', 'xxxxxx1'),
+('push_deliveries', 'update', 'update public.push_deliveries set delivered_at = now() where notification_id = :notification', 'xxxxxx0'),
+('push_deliveries', 'delete', 'delete from public.push_deliveries where notification_id = :notification', 'xxxxxx0'),
 -- Safety.
 ('reports', 'select', 'select 1 from public.reports where id = :report', '0101001'),
 ('reports', 'insert', $$insert into public.reports (reporter_id, reported_id, reason) values (:learner, :neighbour, 'other')$$, 'x1xxxx1'),

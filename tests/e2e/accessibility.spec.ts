@@ -35,6 +35,13 @@ test('home, sign-in, onboarding and profile have no axe violations', async ({ pa
 
 	await page.goto('/settings');
 	await expectNoViolations(page);
+
+	await page.goto('/settings/notifications');
+	await expect(page.locator('[data-push-state]')).not.toHaveAttribute('data-push-state', '');
+	await expectNoViolations(page);
+
+	await page.goto('/notifications');
+	await expectNoViolations(page);
 });
 
 test('the sign-in page has no violations in high contrast and extra-large text', async ({

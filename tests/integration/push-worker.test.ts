@@ -186,6 +186,40 @@ describe('the outbox', () => {
 		sender.close();
 	});
 
+	it('a notice one device took and another did not is retried for that device only', async () => {
+		const sender = new PushSender(vapidKeysFrom({ VAPID_KEYS_FILE: join(keysDir, 'vapid.json') }), {
+			agent: service.agent
+		});
+		const who = await person('two-phones');
+		const [laptop, phone] = [service.device(), service.device()];
+		await subscribe(who, laptop);
+		await subscribe(who, phone);
+		service.behave(phone.id, { status: 503, times: 1 });
+		const [id = 0] = await notices(who, 1, 'two-phones');
+		const postsTo = (d: TestDevice) => service.received.filter((r) => r.device === d.id).length;
+
+		expect(await drainOnce(admin, sender)).toMatchObject({ claimed: 1, sent: 0, retried: 1 });
+		expect([postsTo(laptop), postsTo(phone)]).toEqual([1, 0]);
+		expect(await unsent([id])).toBe(1);
+
+		// The back-off has passed (made so, rather than waited for).
+		only(
+			await admin
+				.from('notifications')
+				.update({ send_after: new Date(Date.now() - 1000).toISOString() })
+				.eq('id', id)
+				.select('id')
+		);
+		expect(await drainOnce(admin, sender)).toMatchObject({ claimed: 1, sent: 1, retried: 0 });
+		expect([postsTo(laptop), postsTo(phone)]).toEqual([1, 1]);
+		expect(topicsIn(phone)).toEqual([`n${id}`]);
+		const settled = only<{ push_outcome: string | null }>(
+			await admin.from('notifications').select('push_outcome').eq('id', id)
+		);
+		expect(settled.push_outcome).toBe('sent');
+		sender.close();
+	});
+
 	it('two workers at once send every notice exactly once', async () => {
 		const devices = Array.from({ length: 4 }, () => service.device());
 		const ids: number[] = [];

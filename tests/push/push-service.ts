@@ -85,8 +85,27 @@ function selfSigned(dir: string): { key: string; cert: string; certFile: string 
 	return { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8'), certFile };
 }
 
+/**
+ * Headers already verified, with their expiry: a sender reuses one JWT for hours (RFC 8292 §2 lets
+ * it), and a real push service likewise verifies a token once, not the same signature per message.
+ */
+const verified = new Map<string, number>();
+
 /** Checks `vapid t=<jwt>, k=<key>` as RFC 8292 says; returns why it is wrong, or null. */
 function vapidProblem(header: string | undefined, origin: string): string | null {
+	const cacheKey = `${origin} ${header}`;
+	const known = verified.get(cacheKey);
+	if (known !== undefined && known > Date.now() / 1000) return null;
+	const problem = verifyVapid(header, origin);
+	if (!problem && header) {
+		const payload = header.split('.')[1] ?? '';
+		const exp = (JSON.parse(Buffer.from(payload, 'base64url').toString()) as { exp: number }).exp;
+		verified.set(cacheKey, exp);
+	}
+	return problem;
+}
+
+function verifyVapid(header: string | undefined, origin: string): string | null {
 	const m = /^vapid t=([^,\s]+),\s*k=([A-Za-z0-9_-]+)$/.exec(header ?? '');
 	if (!m) return 'no vapid authorization';
 	const [, jwt = '', k = ''] = m;

@@ -8,10 +8,27 @@ function toDate(value: DateInput): Date {
 	return value instanceof Date ? value : new Date(value);
 }
 
+// Building an Intl.DateTimeFormat costs about 0.2 ms (it loads locale and time-zone data); the push
+// sender formats one date per message, so one formatter per locale and shape is kept and reused.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(
+	locale: Locale,
+	shape: 'date' | 'time',
+	options: Intl.DateTimeFormatOptions
+): Intl.DateTimeFormat {
+	const key = `${locale}:${shape}`;
+	let format = formatters.get(key);
+	if (!format) {
+		format = new Intl.DateTimeFormat(INTL_TAGS[locale], { timeZone: TIME_ZONE, ...options });
+		formatters.set(key, format);
+	}
+	return format;
+}
+
 /** 29/11/2026 (vi) or 29/11/2026 (en-GB). */
 export function formatDate(value: DateInput, locale: Locale): string {
-	return new Intl.DateTimeFormat(INTL_TAGS[locale], {
-		timeZone: TIME_ZONE,
+	return dateTimeFormat(locale, 'date', {
 		day: '2-digit',
 		month: '2-digit',
 		year: 'numeric'
@@ -20,8 +37,7 @@ export function formatDate(value: DateInput, locale: Locale): string {
 
 /** 19:30 29/11/2026: when a lesson starts, as a reminder says it. */
 export function formatDateTime(value: DateInput, locale: Locale): string {
-	const time = new Intl.DateTimeFormat(INTL_TAGS[locale], {
-		timeZone: TIME_ZONE,
+	const time = dateTimeFormat(locale, 'time', {
 		hour: '2-digit',
 		minute: '2-digit',
 		hourCycle: 'h23'

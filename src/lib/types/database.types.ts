@@ -904,6 +904,39 @@ export type Database = {
           },
         ]
       }
+      push_deliveries: {
+        Row: {
+          delivered_at: string
+          notification_id: number
+          subscription_id: number
+        }
+        Insert: {
+          delivered_at?: string
+          notification_id: number
+          subscription_id: number
+        }
+        Update: {
+          delivered_at?: string
+          notification_id?: number
+          subscription_id?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "push_deliveries_notification_id_fkey"
+            columns: ["notification_id"]
+            isOneToOne: false
+            referencedRelation: "notifications"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "push_deliveries_subscription_id_fkey"
+            columns: ["subscription_id"]
+            isOneToOne: false
+            referencedRelation: "push_subscriptions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       push_subscriptions: {
         Row: {
           auth: string
@@ -1805,6 +1838,15 @@ export type Database = {
       run_lesson_jobs: {
         Args: Record<PropertyKey, never>
         Returns: number
+      }
+      save_notification_settings: {
+        Args: {
+          p_remind_24h: boolean
+          p_remind_1h: boolean
+          p_quiet_start?: string
+          p_quiet_end?: string
+        }
+        Returns: undefined
       }
       save_profile: {
         Args: {

@@ -6,8 +6,10 @@ import errors from './errors/en.json';
 import home from './home/en.json';
 import map from './map/en.json';
 import matching from './matching/en.json';
+import notifications from './notifications/en.json';
 import notify from './notify/en.json';
 import profile from './profile/en.json';
+import push from './push/en.json';
 import requests from './requests/en.json';
 import settings from './settings/en.json';
 import validation from './validation/en.json';
@@ -20,8 +22,10 @@ export default {
 	home,
 	map,
 	matching,
+	notifications,
 	notify,
 	profile,
+	push,
 	requests,
 	settings,
 	validation

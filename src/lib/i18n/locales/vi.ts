@@ -6,8 +6,10 @@ import errors from './errors/vi.json';
 import home from './home/vi.json';
 import map from './map/vi.json';
 import matching from './matching/vi.json';
+import notifications from './notifications/vi.json';
 import notify from './notify/vi.json';
 import profile from './profile/vi.json';
+import push from './push/vi.json';
 import requests from './requests/vi.json';
 import settings from './settings/vi.json';
 import validation from './validation/vi.json';
@@ -20,8 +22,10 @@ export default {
 	home,
 	map,
 	matching,
+	notifications,
 	notify,
 	profile,
+	push,
 	requests,
 	settings,
 	validation

@@ -22,7 +22,8 @@ export interface DrainOptions {
 
 interface Settle {
 	sent: number[];
-	retry: { id: number; after_seconds: number }[];
+	/** Due again for the devices not in `delivered` (those that took it are not sent it again). */
+	retry: { id: number; after_seconds: number; delivered: number[] }[];
 	gone: number[];
 }
 
@@ -91,24 +92,32 @@ export async function drainOnce(
 		const results = await Promise.all(
 			n.subscriptions.map((sub) => sender.send(sub, payload, sendOptions(n)))
 		);
+		// Per device: one that took the message is done, one that is gone is pruned, and the notice is
+		// settled only when no device is still owed it. Settling it as soon as ANY device took it (as
+		// before) meant a phone whose push service hiccuped never got what the laptop did.
+		const delivered: number[] = [];
+		let owed = 0;
+		let hinted = 0;
 		n.subscriptions.forEach((sub, i) => {
-			if (results[i]?.kind === 'gone') {
+			const result = results[i];
+			if (result?.kind === 'sent') delivered.push(sub.id);
+			else if (result?.kind === 'gone') {
 				pending.gone.push(sub.id);
 				stats.gone++;
+			} else {
+				owed++;
+				hinted = Math.max(hinted, result?.kind === 'retry' ? result.afterSeconds : 3600);
 			}
 		});
-		// Delivered to at least one device, or to none left: done. Otherwise try the notice again.
-		if (results.some((r) => r.kind === 'sent')) {
+		if (owed === 0) {
 			pending.sent.push(n.id);
-			stats.sent++;
-		} else if (results.every((r) => r.kind === 'gone')) {
-			pending.sent.push(n.id);
+			if (delivered.length > 0) stats.sent++;
 		} else {
-			const hinted = Math.max(
-				0,
-				...results.map((r) => (r.kind === 'retry' ? r.afterSeconds : 3600))
-			);
-			pending.retry.push({ id: n.id, after_seconds: backoffSeconds(n.attempts, hinted) });
+			pending.retry.push({
+				id: n.id,
+				after_seconds: backoffSeconds(n.attempts, hinted),
+				delivered
+			});
 			stats.retried++;
 		}
 		if (pending.sent.length + pending.retry.length >= (options.settleEvery ?? 16)) void flush();
@@ -123,15 +132,25 @@ export async function drainOnce(
 export async function drainAll(
 	db: SupabaseClient,
 	sender: PushSender,
-	options: DrainOptions = {}
+	options: DrainOptions & {
+		/**
+		 * Claim-send-settle rounds run side by side (as that many workers would), so one round's
+		 * claim and settle overlap another's sends instead of leaving the connections idle.
+		 */
+		rounds?: number;
+	} = {}
 ): Promise<DrainStats> {
 	const total: DrainStats = { claimed: 0, sent: 0, retried: 0, gone: 0 };
-	for (;;) {
-		const round = await drainOnce(db, sender, options);
-		total.claimed += round.claimed;
-		total.sent += round.sent;
-		total.retried += round.retried;
-		total.gone += round.gone;
-		if (round.claimed === 0 || round.sent + round.gone === 0) return total;
-	}
+	const loop = async () => {
+		for (;;) {
+			const round = await drainOnce(db, sender, options);
+			total.claimed += round.claimed;
+			total.sent += round.sent;
+			total.retried += round.retried;
+			total.gone += round.gone;
+			if (round.claimed === 0 || round.sent + round.gone === 0) return;
+		}
+	};
+	await Promise.all(Array.from({ length: Math.max(1, options.rounds ?? 1) }, loop));
+	return total;
 }

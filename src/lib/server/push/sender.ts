@@ -97,16 +97,31 @@ export class PushSender {
 		return { kind: 'failed', status, reason: `push service answered ${status}` };
 	}
 
-	#post(
+	async #post(
 		endpoint: string,
 		body: Buffer,
 		headers: Record<string, string>
 	): Promise<{ status: number; retryAfter?: string }> {
+		const first = await this.#postOnce(endpoint, body, headers);
+		// A kept-alive socket the push service closed while idle fails on reuse before any answer
+		// (ECONNRESET / "socket hang up"). Node's documented remedy is to send again on a new socket;
+		// without it, every idle gap longer than the server's keep-alive turned sends into retries.
+		if (first.status === 0 && first.reusedSocket) return this.#postOnce(endpoint, body, headers);
+		return first;
+	}
+
+	#postOnce(
+		endpoint: string,
+		body: Buffer,
+		headers: Record<string, string>
+	): Promise<{ status: number; retryAfter?: string; reusedSocket?: boolean }> {
 		return new Promise((resolve) => {
+			let answered = false;
 			const req = request(
 				endpoint,
 				{ method: 'POST', headers, agent: this.#agent, timeout: this.#timeoutMs },
 				(res) => {
+					answered = true;
 					res.resume();
 					res.on('end', () =>
 						resolve({
@@ -118,7 +133,15 @@ export class PushSender {
 			);
 			// A network failure is treated like a 5xx: tried again later, never dropped.
 			req.on('timeout', () => req.destroy(new Error('timeout')));
-			req.on('error', () => resolve({ status: 0 }));
+			req.on('error', (err: NodeJS.ErrnoException) =>
+				resolve({
+					status: 0,
+					reusedSocket:
+						!answered &&
+						req.reusedSocket &&
+						(err.code === 'ECONNRESET' || err.message === 'socket hang up')
+				})
+			);
 			req.end(body);
 		});
 	}

@@ -25,6 +25,28 @@ export function vapidKeysFrom(
 	}
 	const keys = generateVapidKeys(subject);
 	mkdirSync(dirname(file), { recursive: true });
-	writeFileSync(file, JSON.stringify(keys, null, '\t') + '\n', { mode: 0o600 });
+	try {
+		// 'wx': the app and the worker start together on a first run; only one pair may be written,
+		// or browsers would subscribe with a key the worker does not sign with.
+		writeFileSync(file, JSON.stringify(keys, null, '\t') + '\n', { mode: 0o600, flag: 'wx' });
+	} catch (err) {
+		if ((err as NodeJS.ErrnoException).code === 'EEXIST') return vapidKeysFrom(env, file);
+		throw err;
+	}
 	return keys;
+}
+
+/**
+ * The public key browsers subscribe with (`applicationServerKey`), or null when the server has no
+ * keys (production without VAPID_* set): the page then says push is not set up instead of failing.
+ */
+export function vapidPublicKeyFrom(
+	env: Record<string, string | undefined>,
+	file?: string
+): string | null {
+	try {
+		return vapidKeysFrom(env, file).publicKey;
+	} catch {
+		return null;
+	}
 }

@@ -1,0 +1,106 @@
+// Web push in Chromium without a push service: the test plays the push service's part and hands
+// the payload to the page's service worker through the DevTools protocol, then reads what the
+// worker showed. Reusable by any spec (the lesson journey uses it too).
+import { execFileSync } from 'node:child_process';
+import { createECDH, randomBytes } from 'node:crypto';
+import { expect, type Page } from '@playwright/test';
+
+export interface ShownNotification {
+	title: string;
+	body: string;
+	lang: string;
+	tag: string;
+	data: { url?: string } | null;
+}
+
+/**
+ * Delivers `payload` (the JSON the server's sender would encrypt: `workerPayload` below) to the
+ * page's service worker as a push message. The page's origin must have the `notifications`
+ * permission (`context.grantPermissions`).
+ */
+export async function deliverPush(page: Page, payload: string): Promise<void> {
+	const origin = new URL(page.url()).origin;
+	await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+	// One session: the ServiceWorker domain is enabled per session, and it reports the registration
+	// id (which the page cannot see) as soon as it is enabled.
+	const cdp = await page.context().newCDPSession(page);
+	const registrationId = new Promise<string>((resolve) => {
+		cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+			const mine = registrations.find((r) => !r.isDeleted && r.scopeURL.startsWith(origin));
+			if (mine) resolve(mine.registrationId);
+		});
+	});
+	await cdp.send('ServiceWorker.enable');
+	await cdp.send('ServiceWorker.deliverPushMessage', {
+		origin,
+		registrationId: await registrationId,
+		data: payload
+	});
+	await cdp.detach();
+}
+
+/** What the service worker is showing now (`registration.getNotifications()`). */
+export function shownNotifications(page: Page): Promise<ShownNotification[]> {
+	return page.evaluate(async () => {
+		const registration = await navigator.serviceWorker.ready;
+		return (await registration.getNotifications()).map((n) => ({
+			title: n.title,
+			body: n.body,
+			lang: n.lang,
+			tag: n.tag,
+			data: (n.data as { url?: string } | null) ?? null
+		}));
+	});
+}
+
+/** Waits until a notice with this tag is shown, and returns it. */
+export async function expectShown(page: Page, tag: string): Promise<ShownNotification> {
+	let shown: ShownNotification | undefined;
+	await expect
+		.poll(
+			async () => {
+				shown = (await shownNotifications(page)).find((n) => n.tag === tag);
+				return Boolean(shown);
+			},
+			{ message: `notification ${tag} shown by the service worker` }
+		)
+		.toBe(true);
+	return shown as ShownNotification;
+}
+
+/**
+ * A subscription as a browser would make one (P-256 key, 16-byte auth secret) for an endpoint the
+ * test owns: headless Chromium here cannot reach a real push service to subscribe.
+ */
+export function testSubscription(endpoint: string) {
+	const ecdh = createECDH('prime256v1');
+	ecdh.generateKeys();
+	return {
+		endpoint,
+		keys: {
+			p256dh: ecdh.getPublicKey().toString('base64url'),
+			auth: randomBytes(16).toString('base64url')
+		}
+	};
+}
+
+/** The notice fields the worker reads from its claim (see OutboxNotification in payload.ts). */
+export interface OutboxRow {
+	id: number;
+	locale: string;
+	kind: string;
+	title: string;
+	body: string;
+	url: string | null;
+	params: Record<string, unknown> | null;
+	session_id: number | null;
+}
+
+/** The payload the worker builds for an outbox row: the same code (`buildPayload`), run by tsx. */
+export function workerPayload(row: OutboxRow): string {
+	return execFileSync(
+		process.execPath,
+		['--import', 'tsx', 'tests/e2e/build-payload.ts', JSON.stringify(row)],
+		{ encoding: 'utf8' }
+	);
+}
