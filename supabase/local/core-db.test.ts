@@ -156,14 +156,49 @@ function suite(kind: 'pglite' | 'postgres', open: () => Promise<Db>, cleanup: ()
 				expect(Number(r.rows[0]!.km)).toBeGreaterThan(1100);
 			});
 		} else {
-			it('bounds statements with statement_timeout', async () => {
-				await expect(
-					db.transaction((tx) => tx.query('select pg_sleep(2)'), { statementTimeoutMs: 100 })
-				).rejects.toMatchObject({ code: '57014' });
+			it('sets statement_timeout in every transaction', async () => {
 				const r = await db.transaction((tx) => tx.query('show statement_timeout'));
 				expect(r.rows[0]).toEqual({ statement_timeout: '8s' });
 			});
 		}
+
+		it('cuts a statement at its budget with 57014, as statement_timeout does', async () => {
+			const timeout = { code: '57014', message: 'canceling statement due to statement timeout' };
+			await expect(
+				db.transaction((tx) => tx.query('select pg_sleep(60)'), { statementTimeoutMs: 200 })
+			).rejects.toMatchObject(timeout);
+			await expect(
+				db.session((s) => s.batch(`${s.begin(true)} select pg_sleep(60); COMMIT;`), {
+					statementTimeoutMs: 200
+				})
+			).rejects.toMatchObject(timeout);
+			// A runaway regex in PGlite's WebAssembly never looks at an interrupt flag; it is cut too.
+			await expect(
+				db.transaction(
+					(tx) => tx.query(`select count(*) from generate_series(1, 100000) a, generate_series(1, 100000) b`),
+					{ statementTimeoutMs: 200 }
+				)
+			).rejects.toMatchObject(timeout);
+			expect((await db.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
+		});
+
+		it('keeps committed data and rolls back the cut transaction', async () => {
+			await db.exec('create table budget_kept (id int primary key)');
+			await db.transaction((tx) => tx.query('insert into budget_kept values (1)'));
+			const cut = db.transaction(
+				async (tx) => {
+					await tx.query('insert into budget_kept values (2)');
+					await tx.query('select pg_sleep(60)');
+				},
+				{ statementTimeoutMs: 200 }
+			);
+			// Queued behind the cut one: it must get its answer, not hang.
+			const behind = db.transaction((tx) => tx.query('insert into budget_kept values (3)'));
+			await expect(cut).rejects.toMatchObject({ code: '57014' });
+			await behind;
+			const r = await db.query<{ id: number }>('select id from budget_kept order by id');
+			expect(r.rows.map((x) => x.id)).toEqual([1, 3]);
+		});
 	});
 }
 
