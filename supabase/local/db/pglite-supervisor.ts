@@ -156,7 +156,9 @@ export class PgliteSupervisor {
 					await r.worker.terminate();
 				}
 				// The data directory already holds the database: no tarball the second time.
+				const began = performance.now();
 				const next = await this.spawn({ dataDir: this.start.dataDir, extensions: this.start.extensions });
+				this.log(`[local-supabase] PGlite restarted in ${Math.round(performance.now() - began)} ms`);
 				for (const channel of this.channels.keys()) {
 					await this.send(next, { op: 'listen', channel }, 0);
 				}
