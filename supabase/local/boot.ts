@@ -279,7 +279,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<{ db: Db; boo
 	if (opts.dbUrl) {
 		const url = opts.dbUrl;
 		await preparePostgresDatabase(url, opts.reset ?? false);
-		const first = await createPostgresDb({ url, max: 2, statementTimeoutMs: opts.statementTimeoutMs });
+		const first = await createPostgresDb({
+			url,
+			max: 2,
+			statementTimeoutMs: opts.statementTimeoutMs
+		});
 		let boot: BootResult;
 		try {
 			boot = await bootDatabase(first, opts);

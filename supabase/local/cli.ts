@@ -51,7 +51,8 @@ function parse(argv: string[]) {
 	let statementTimeoutMs: number | undefined;
 	if (timeout !== undefined && timeout !== '') {
 		const ms = parseTimeSetting(timeout);
-		if (ms === null) throw new Error(`--statement-timeout must be like 8s or 500ms, got "${timeout}"`);
+		if (ms === null)
+			throw new Error(`--statement-timeout must be like 8s or 500ms, got "${timeout}"`);
 		statementTimeoutMs = ms;
 	}
 	return {

@@ -175,7 +175,10 @@ function suite(kind: 'pglite' | 'postgres', open: () => Promise<Db>, cleanup: ()
 			// A runaway regex in PGlite's WebAssembly never looks at an interrupt flag; it is cut too.
 			await expect(
 				db.transaction(
-					(tx) => tx.query(`select count(*) from generate_series(1, 100000) a, generate_series(1, 100000) b`),
+					(tx) =>
+						tx.query(
+							`select count(*) from generate_series(1, 100000) a, generate_series(1, 100000) b`
+						),
 					{ statementTimeoutMs: 200 }
 				)
 			).rejects.toMatchObject(timeout);

@@ -101,8 +101,7 @@ export class PgliteSupervisor {
 					if (up) {
 						this.runningNow = running;
 						resolve(running);
-					}
-					else reject(toError(m.error as Record<string, unknown>));
+					} else reject(toError(m.error as Record<string, unknown>));
 					return;
 				}
 				if ('notify' in m) {
@@ -157,15 +156,22 @@ export class PgliteSupervisor {
 				}
 				// The data directory already holds the database: no tarball the second time.
 				const began = performance.now();
-				const next = await this.spawn({ dataDir: this.start.dataDir, extensions: this.start.extensions });
-				this.log(`[local-supabase] PGlite restarted in ${Math.round(performance.now() - began)} ms`);
+				const next = await this.spawn({
+					dataDir: this.start.dataDir,
+					extensions: this.start.extensions
+				});
+				this.log(
+					`[local-supabase] PGlite restarted in ${Math.round(performance.now() - began)} ms`
+				);
 				for (const channel of this.channels.keys()) {
 					await this.send(next, { op: 'listen', channel }, 0);
 				}
 				return next;
 			});
 		// A failed restart is retried by the next call (see call()).
-		this.current.catch((err: Error) => this.log(`[local-supabase] PGlite restart failed: ${err.message}`));
+		this.current.catch((err: Error) =>
+			this.log(`[local-supabase] PGlite restart failed: ${err.message}`)
+		);
 	}
 
 	private send(r: Running, msg: WorkerOp, budgetMs: number): Promise<unknown> {

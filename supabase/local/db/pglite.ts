@@ -106,7 +106,9 @@ export async function createPgliteDb(opts: PgliteOptions = {}): Promise<PgliteDb
 			/** ROLLBACK after a failure, unless the worker was replaced (which rolled back already). */
 			rollback: async () => {
 				if (worker.generation !== generation) return;
-				await worker.call({ op: 'batch', sql: 'ROLLBACK' }, limit, generation).catch(() => undefined);
+				await worker
+					.call({ op: 'batch', sql: 'ROLLBACK' }, limit, generation)
+					.catch(() => undefined);
 			}
 		};
 	}

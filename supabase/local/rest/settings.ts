@@ -20,7 +20,14 @@ where s.setdatabase in (0, (select oid from pg_database where datname = current_
   and c like 'statement\\_timeout=%'
 order by s.setdatabase <> 0`;
 
-const UNIT_MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, min: 60_000, h: 3_600_000, d: 86_400_000 };
+const UNIT_MS: Record<string, number> = {
+	us: 0.001,
+	ms: 1,
+	s: 1000,
+	min: 60_000,
+	h: 3_600_000,
+	d: 86_400_000
+};
 
 /** PostgreSQL's reading of a time setting ('3s', '500ms', '1min', '8000' = ms); null when odd. */
 export function parseTimeSetting(value: string): number | null {

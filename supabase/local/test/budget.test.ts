@@ -17,7 +17,10 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-async function call(path: string, init: { method?: string; body?: unknown; service?: boolean } = {}) {
+async function call(
+	path: string,
+	init: { method?: string; body?: unknown; service?: boolean } = {}
+) {
 	const key = init.service ? server.serviceRoleKey : server.anonKey;
 	const res = await fetch(`${server.url}${path}`, {
 		method: init.method ?? 'GET',
@@ -66,7 +69,10 @@ describe('a statement over its budget', () => {
 	});
 
 	it('keeps committed rows, drops the cut one, and answers the requests queued behind it', async () => {
-		const first = await call('/rest/v1/budget_notes', { method: 'POST', body: { id: 1, body: 'kept' } });
+		const first = await call('/rest/v1/budget_notes', {
+			method: 'POST',
+			body: { id: 1, body: 'kept' }
+		});
 		expect(first.status).toBe(201);
 		const cut = call('/rest/v1/rpc/slow_write', { method: 'POST', body: { note_id: 2 } });
 		const run = await whileRunning(cut, () =>
