@@ -202,6 +202,22 @@ function suite(kind: 'pglite' | 'postgres', open: () => Promise<Db>, cleanup: ()
 			const r = await db.query<{ id: number }>('select id from budget_kept order by id');
 			expect(r.rows.map((x) => x.id)).toEqual([1, 3]);
 		});
+
+		it('does not let a transaction go on after its statement was cut', async () => {
+			// PostgreSQL: the transaction is aborted (25P02). PGlite: the restarted database never
+			// saw it; going on there would commit the rest on its own, so it is refused (503 08006).
+			await expect(
+				db.transaction(
+					async (tx) => {
+						await tx.query('select pg_sleep(60)').catch(() => undefined);
+						await tx.query('insert into budget_kept values (9)');
+					},
+					{ statementTimeoutMs: 200 }
+				)
+			).rejects.toMatchObject({ code: kind === 'pglite' ? '08006' : '25P02' });
+			const r = await db.query('select id from budget_kept where id = 9');
+			expect(r.rows).toEqual([]);
+		});
 	});
 }
 

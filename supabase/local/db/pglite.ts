@@ -1,7 +1,7 @@
 // PostgreSQL in WebAssembly (PGlite, PG 18) in a worker thread behind the Db seam, each statement
 // under a time budget (see pglite-supervisor.ts).
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db, QueryResult } from '../types';
@@ -61,10 +61,30 @@ export function extensionsIn(sql: string): string[] {
 	return ALL_EXTENSIONS.filter((n) => found.has(n));
 }
 
-/** Where an "in memory" database lives: tmpfs when there is one, so it costs no disk writes. */
+const SCRATCH_PREFIX = 'local-supabase-pglite-';
+
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (err) {
+		return (err as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/**
+ * Where an "in memory" database lives: a directory on tmpfs when there is one (so it costs no
+ * disk writes), because a restarted worker must find the data again. The name carries the pid,
+ * so directories left by killed processes are removed by the next one.
+ */
 async function scratchDir(): Promise<string> {
 	const base = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
-	return mkdtemp(join(base, 'local-supabase-pglite-'));
+	const stale = (await readdir(base).catch(() => [] as string[])).filter((name) => {
+		const pid = Number(name.slice(SCRATCH_PREFIX.length).split('-')[0]);
+		return name.startsWith(SCRATCH_PREFIX) && Number.isInteger(pid) && pid > 0 && !alive(pid);
+	});
+	for (const name of stale) await rm(join(base, name), { recursive: true, force: true });
+	return mkdtemp(join(base, `${SCRATCH_PREFIX}${process.pid}-`));
 }
 
 /** The default budget of a statement when the caller names none (Supabase's authenticator: 8 s). */
