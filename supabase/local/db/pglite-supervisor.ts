@@ -7,6 +7,9 @@
 // (a temporary one for "in memory" databases), so the next worker starts from it with
 // PostgreSQL's ordinary crash recovery: every committed transaction is kept, the killed one is
 // rolled back.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 export interface WorkerStart {
@@ -45,6 +48,20 @@ const unavailable = (why: string) =>
 	new PgliteWorkerError('08006', `the local database is unavailable: ${why}`);
 
 const WORKER_URL = new URL('./pglite-worker.mjs', import.meta.url);
+
+let compiled: Promise<WebAssembly.Module> | undefined;
+/**
+ * PGlite's WebAssembly, compiled once per process and shared by every worker: a new isolate
+ * would otherwise compile its 9 MB again, lazily, function by function, on the first statements
+ * after a restart (measured: seconds on a busy machine).
+ */
+function pgliteModule(): Promise<WebAssembly.Module> {
+	compiled ??= (async () => {
+		const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+		return WebAssembly.compile(await readFile(join(dirname(entry), 'pglite.wasm')));
+	})();
+	return compiled;
+}
 
 interface Pending {
 	resolve(value: unknown): void;
@@ -86,14 +103,14 @@ export class PgliteSupervisor {
 		await this.current;
 	}
 
-	private spawn(start: WorkerStart): Promise<Running> {
+	private async spawn(start: WorkerStart): Promise<Running> {
 		const worker = new Worker(WORKER_URL, {
-			workerData: start,
+			workerData: { ...start, pgliteWasmModule: await pgliteModule() },
 			transferList: start.loadDataDir ? [start.loadDataDir] : []
 		});
 		const pending = new Map<number, Pending>();
 		const running: Running = { worker, pending };
-		return new Promise<Running>((resolve, reject) => {
+		return await new Promise<Running>((resolve, reject) => {
 			let up = false;
 			worker.on('message', (m: Record<string, unknown>) => {
 				if ('ready' in m) {

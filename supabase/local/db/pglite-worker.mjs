@@ -36,16 +36,20 @@ function toPlainError(err) {
 	return out;
 }
 
-const { dataDir, extensions, loadDataDir } = workerData;
+const { dataDir, extensions, loadDataDir, pgliteWasmModule } = workerData;
 const unlisten = new Map();
 
 async function start() {
 	const pg = await PGlite.create({
 		dataDir,
 		parsers,
+		// Compiled once by the main thread: a restarted worker reuses the machine code.
+		pgliteWasmModule,
 		loadDataDir: loadDataDir ? new Blob([loadDataDir]) : undefined,
 		extensions: await loadExtensions(extensions)
 	});
+	// The first statement of a new backend loads its catalog caches: not on a caller's budget.
+	await pg.query('select 1');
 	return pg;
 }
 
