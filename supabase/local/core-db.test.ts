@@ -203,6 +203,18 @@ function suite(kind: 'pglite' | 'postgres', open: () => Promise<Db>, cleanup: ()
 			expect(r.rows.map((x) => x.id)).toEqual([1, 3]);
 		});
 
+		it('keeps delivering NOTIFY after a statement was cut', async () => {
+			const got: string[] = [];
+			const unlisten = await db.listen('after_cut', (p) => got.push(p));
+			await expect(
+				db.transaction((tx) => tx.query('select pg_sleep(60)'), { statementTimeoutMs: 200 })
+			).rejects.toMatchObject({ code: '57014' });
+			await db.query(`select pg_notify('after_cut', 'still here')`);
+			await until(() => got.length > 0);
+			expect(got).toEqual(['still here']);
+			await unlisten();
+		});
+
 		it('does not let a transaction go on after its statement was cut', async () => {
 			// PostgreSQL: the transaction is aborted (25P02). PGlite: the restarted database never
 			// saw it; going on there would commit the rest on its own, so it is refused (503 08006).

@@ -89,7 +89,7 @@ export class PgliteSupervisor {
 	private current: Promise<Running>;
 	private nextId = 0;
 	private closed = false;
-	private readonly channels = new Map<string, (payload: string) => void>();
+	private readonly channels = new Map<string, Set<(payload: string) => void>>();
 
 	constructor(
 		private readonly start: WorkerStart,
@@ -122,7 +122,7 @@ export class PgliteSupervisor {
 					return;
 				}
 				if ('notify' in m) {
-					this.channels.get(m.notify as string)?.(m.payload as string);
+					for (const h of this.channels.get(m.notify as string) ?? []) h(m.payload as string);
 					return;
 				}
 				const p = pending.get(m.id as number);
@@ -228,11 +228,18 @@ export class PgliteSupervisor {
 	}
 
 	async listen(channel: string, onPayload: (payload: string) => void): Promise<void> {
-		this.channels.set(channel, onPayload);
+		const handlers = this.channels.get(channel);
+		if (handlers) {
+			handlers.add(onPayload);
+			return;
+		}
+		this.channels.set(channel, new Set([onPayload]));
 		await this.call({ op: 'listen', channel }, 0);
 	}
 
-	async unlisten(channel: string): Promise<void> {
+	async unlisten(channel: string, onPayload: (payload: string) => void): Promise<void> {
+		const handlers = this.channels.get(channel);
+		if (!handlers?.delete(onPayload) || handlers.size > 0) return;
 		this.channels.delete(channel);
 		await this.call({ op: 'unlisten', channel }, 0);
 	}

@@ -183,7 +183,7 @@ export async function createPgliteDb(opts: PgliteOptions = {}): Promise<PgliteDb
 		},
 		async listen(channel, onPayload) {
 			await queue.run(() => worker.listen(channel, onPayload));
-			return () => queue.run(() => worker.unlisten(channel));
+			return () => queue.run(() => worker.unlisten(channel, onPayload));
 		},
 		async close() {
 			if (closed) return;
