@@ -106,6 +106,8 @@ export class PgliteSupervisor {
 	private async spawn(start: WorkerStart): Promise<Running> {
 		const worker = new Worker(WORKER_URL, {
 			workerData: { ...start, pgliteWasmModule: await pgliteModule() },
+			// Plain JavaScript: not the parent's `--import tsx` loader, which costs seconds to start.
+			execArgv: [],
 			transferList: start.loadDataDir ? [start.loadDataDir] : []
 		});
 		const pending = new Map<number, Pending>();
