@@ -40,7 +40,7 @@ function tsxLoader(): string {
 	return pathToFileURL(join(dirname(pkg), 'dist', 'loader.mjs')).href;
 }
 
-/** Runs the server in a child process (PGlite would block this process's event loop). */
+/** Runs the server in a child process (its own CPU time and memory; Ctrl-C stops it with the caller). */
 export function startLocalSupabase(opts: StartOptions = {}): Promise<RunningSupabase> {
 	const args = ['--port', String(opts.port ?? 0)];
 	if (opts.workdir) args.push('--workdir', opts.workdir);
