@@ -224,6 +224,11 @@ export interface DatabaseOptions {
 	reset?: boolean;
 	seed?: boolean;
 	log?: (message: string) => void;
+	/**
+	 * Budget of a statement that names none, in ms (default 8000; 0 = none). REST requests use
+	 * the role's `statement_timeout` (anon 3 s, authenticated 8 s, as on Supabase) when it has one.
+	 */
+	statementTimeoutMs?: number;
 }
 
 export function defaultDataDir(workdir: string): string {
@@ -274,7 +279,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<{ db: Db; boo
 	if (opts.dbUrl) {
 		const url = opts.dbUrl;
 		await preparePostgresDatabase(url, opts.reset ?? false);
-		const first = await createPostgresDb({ url, max: 2 });
+		const first = await createPostgresDb({
+			url,
+			max: 2,
+			statementTimeoutMs: opts.statementTimeoutMs
+		});
 		let boot: BootResult;
 		try {
 			boot = await bootDatabase(first, opts);
@@ -282,7 +291,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<{ db: Db; boo
 			await first.close();
 		}
 		// Fresh connections pick up the database's search_path and carry no session state.
-		return { db: await createPostgresDb({ url }), boot };
+		return {
+			db: await createPostgresDb({ url, statementTimeoutMs: opts.statementTimeoutMs }),
+			boot
+		};
 	}
 	const dataDir = opts.dataDir ?? defaultDataDir(opts.workdir);
 	const memory = dataDir === 'memory';
@@ -291,10 +303,14 @@ export async function openDatabase(opts: DatabaseOptions): Promise<{ db: Db; boo
 	// A database that already exists may use any extension; a new one only what its SQL creates.
 	const extensions = empty ? extensionsIn(await allSql(opts.workdir)) : undefined;
 	if (!empty) {
-		const db = await createPgliteDb({ dataDir: memory ? undefined : dataDir, extensions });
+		const db = await createPgliteDb({ ...pgliteOptions(opts), dataDir, extensions });
 		return { db, boot: await bootOrClose(db, opts) };
 	}
 	return openFreshPglite(memory ? undefined : dataDir, extensions as string[], opts);
+}
+
+function pgliteOptions(opts: DatabaseOptions) {
+	return { statementTimeoutMs: opts.statementTimeoutMs, log: opts.log };
 }
 
 async function bootOrClose(db: Db, opts: DatabaseOptions): Promise<BootResult> {
@@ -321,13 +337,18 @@ async function openFreshPglite(
 	if (cache) {
 		const hit = await readSnapshot(cache);
 		if (hit) {
-			const db = await createPgliteDb({ dataDir, extensions, loadDataDir: hit.tarball });
+			const db = await createPgliteDb({
+				...pgliteOptions(opts),
+				dataDir,
+				extensions,
+				loadDataDir: hit.tarball
+			});
 			await restoreSession(db);
 			opts.log?.('Loaded the booted database from the snapshot cache.');
 			return { db, boot: hit.boot };
 		}
 	}
-	const db = await createPgliteDb({ dataDir, extensions });
+	const db = await createPgliteDb({ ...pgliteOptions(opts), dataDir, extensions });
 	const boot = await bootOrClose(db, opts);
 	if (cache) {
 		await writeSnapshot(cache, await db.dumpDataDir(), boot).catch((err: Error) =>

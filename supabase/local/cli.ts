@@ -1,6 +1,7 @@
 // `npm run supabase:local -- [--port N] [--workdir DIR] [--db-url URL] [--data-dir DIR] [--reset]`
 // Runs the local Supabase server in the foreground until SIGINT/SIGTERM.
 import { parseArgs } from 'node:util';
+import { parseTimeSetting } from './rest/settings';
 import { createLocalServer, type LocalServer } from './server';
 
 export interface ReadyMessage {
@@ -20,7 +21,9 @@ const USAGE = `Usage: npm run supabase:local -- [options]
   --db-url URL      use this PostgreSQL database instead of PGlite (created if missing)
   --data-dir DIR    PGlite data directory (default supabase/.local-data/pglite; "memory" = none)
   --reset           start from an empty database (wipe PGlite data / drop and recreate the database)
-  --no-seed         do not load supabase/seed.sql into a fresh database`;
+  --no-seed         do not load supabase/seed.sql into a fresh database
+  --statement-timeout T  budget of a statement whose role sets none (default 8s; "500ms", "0" = none;
+                    env LOCAL_SUPABASE_STATEMENT_TIMEOUT)`;
 
 function parse(argv: string[]) {
 	const { values } = parseArgs({
@@ -32,6 +35,7 @@ function parse(argv: string[]) {
 			'data-dir': { type: 'string' },
 			reset: { type: 'boolean', default: false },
 			'no-seed': { type: 'boolean', default: false },
+			'statement-timeout': { type: 'string' },
 			help: { type: 'boolean', short: 'h', default: false }
 		},
 		strict: true
@@ -43,8 +47,17 @@ function parse(argv: string[]) {
 			throw new Error(`--port must be a number from 0 to 65535, got "${values.port}"`);
 		}
 	}
+	const timeout = values['statement-timeout'] ?? process.env.LOCAL_SUPABASE_STATEMENT_TIMEOUT;
+	let statementTimeoutMs: number | undefined;
+	if (timeout !== undefined && timeout !== '') {
+		const ms = parseTimeSetting(timeout);
+		if (ms === null)
+			throw new Error(`--statement-timeout must be like 8s or 500ms, got "${timeout}"`);
+		statementTimeoutMs = ms;
+	}
 	return {
 		help: values.help,
+		statementTimeoutMs,
 		port,
 		workdir: values.workdir,
 		dbUrl: values['db-url'],
@@ -89,6 +102,7 @@ async function main(): Promise<void> {
 		dataDir: args.dataDir,
 		reset: args.reset,
 		seed: args.seed,
+		statementTimeoutMs: args.statementTimeoutMs,
 		// Boot progress is status, like the block below; failures still go to stderr.
 		log: (m) => (/^(\[|warning)/.test(m) ? console.error(m) : console.log(m))
 	});

@@ -16,6 +16,8 @@ export interface StartOptions {
 	reset?: boolean;
 	dataDir?: string;
 	seed?: boolean;
+	/** Budget of a statement whose role sets none, in ms (default 8000; 0 = none). */
+	statementTimeoutMs?: number;
 	/** Boot time limit in ms (default 180 s). */
 	timeoutMs?: number;
 	/** Forward the child's stdout (the status block) too; stderr is always forwarded. */
@@ -38,7 +40,7 @@ function tsxLoader(): string {
 	return pathToFileURL(join(dirname(pkg), 'dist', 'loader.mjs')).href;
 }
 
-/** Runs the server in a child process (PGlite would block this process's event loop). */
+/** Runs the server in a child process (its own CPU time and memory; Ctrl-C stops it with the caller). */
 export function startLocalSupabase(opts: StartOptions = {}): Promise<RunningSupabase> {
 	const args = ['--port', String(opts.port ?? 0)];
 	if (opts.workdir) args.push('--workdir', opts.workdir);
@@ -46,6 +48,9 @@ export function startLocalSupabase(opts: StartOptions = {}): Promise<RunningSupa
 	if (opts.dataDir) args.push('--data-dir', opts.dataDir);
 	if (opts.reset) args.push('--reset');
 	if (opts.seed === false) args.push('--no-seed');
+	if (opts.statementTimeoutMs !== undefined) {
+		args.push('--statement-timeout', `${opts.statementTimeoutMs}ms`);
+	}
 	const child = fork(CLI, args, {
 		execArgv: ['--import', tsxLoader()],
 		stdio: ['ignore', opts.verbose ? 'inherit' : 'ignore', 'inherit', 'ipc']

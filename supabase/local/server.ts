@@ -28,6 +28,8 @@ export interface LocalServerOptions {
 	dataDir?: string;
 	reset?: boolean;
 	seed?: boolean;
+	/** Budget of a statement whose role sets none, in ms (default 8000; 0 = none). */
+	statementTimeoutMs?: number;
 	services?: ServiceFactories;
 	log?: (message: string) => void;
 	bodyLimit?: number;
@@ -88,6 +90,7 @@ export async function createLocalServer(opts: LocalServerOptions = {}): Promise<
 		dataDir: opts.dataDir,
 		reset: opts.reset,
 		seed: opts.seed,
+		statementTimeoutMs: opts.statementTimeoutMs,
 		log
 	});
 

@@ -19,32 +19,38 @@ export interface Session extends Tx {
 	batch(sql: string): Promise<QueryResult[]>;
 	/**
 	 * What opens a transaction here, to start a batch with: `BEGIN [READ ONLY]`, plus on PostgreSQL
-	 * `SET LOCAL statement_timeout` (PGlite ignores it).
+	 * `SET LOCAL statement_timeout` (PGlite enforces the budget outside the database instead).
 	 */
 	begin(readOnly: boolean): string;
 }
 
 export interface TransactionOptions {
+	/**
+	 * Time budget of each statement, in ms (0 = none; default: the server's, 8000). PostgreSQL:
+	 * `SET LOCAL statement_timeout`. PGlite: the worker running it is killed and restarted from
+	 * its data directory; the statement fails with 57014 as on PostgreSQL.
+	 */
 	statementTimeoutMs?: number;
 }
 
 /**
- * The database. On PGlite every transaction is serialised (one at a time, in arrival order);
- * on PostgreSQL each transaction takes a pooled connection and gets `statement_timeout`.
+ * The database. On PGlite every transaction is serialised (one at a time, in arrival order) and
+ * runs in a worker thread under a time budget; on PostgreSQL each transaction takes a pooled
+ * connection and gets `statement_timeout`.
  * Connections are the superuser; REST lowers privileges with `SET LOCAL ROLE` inside the transaction.
  */
 export interface Db {
 	readonly kind: 'pglite' | 'postgres';
 	/**
 	 * BEGIN; fn(tx); COMMIT, or ROLLBACK and rethrow if fn throws.
-	 * `statementTimeoutMs` (PostgreSQL only; default 8000, 0 = none) bounds each statement.
+	 * `statementTimeoutMs` (default 8000, 0 = none) bounds each statement.
 	 */
 	transaction<T>(fn: (tx: Tx) => Promise<T>, opts?: TransactionOptions): Promise<T>;
 	/**
 	 * A connection (PGlite: the queue's turn) for `fn`, which opens and ends its own transaction;
 	 * if `fn` throws, the adapter sends ROLLBACK before releasing the connection.
 	 */
-	session<T>(fn: (s: Session) => Promise<T>): Promise<T>;
+	session<T>(fn: (s: Session) => Promise<T>, opts?: TransactionOptions): Promise<T>;
 	/** One statement outside an explicit transaction (autocommit). */
 	query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
 	/** Several statements without parameters (SQL files). */

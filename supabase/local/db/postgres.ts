@@ -91,10 +91,10 @@ export async function createPostgresDb(opts: PostgresOptions): Promise<Db> {
 				client.release(broken);
 			}
 		},
-		async session(fn) {
+		async session(fn, sOpts) {
 			const client = await pool.connect();
 			let broken: Error | undefined;
-			const timeout = Math.max(0, Math.floor(defaultTimeout));
+			const timeout = Math.max(0, Math.floor(sOpts?.statementTimeoutMs ?? defaultTimeout));
 			try {
 				return await fn({
 					query: async (sql, params) => toResult(await client.query(sql, params)),

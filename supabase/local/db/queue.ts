@@ -1,17 +1,14 @@
-/** Lets the event loop poll I/O (HTTP, timers) before the next task. */
-const macrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
  * Runs tasks one at a time in arrival order; a failing task does not stop the ones after it.
- * Between tasks it yields a macrotask: PGlite works synchronously on the event loop, and a chain
- * of promise callbacks alone would keep the loop from answering anyone (auth health included)
- * until the whole queue drained.
+ * PGlite has one connection: without this, an autocommit query could slip between another
+ * caller's BEGIN and COMMIT. (It no longer needs to yield to the event loop between tasks:
+ * PGlite works in its worker thread, and every statement is a message the loop waits for.)
  */
 export class FifoQueue {
 	private tail: Promise<unknown> = Promise.resolve();
 
 	run<T>(task: () => Promise<T>): Promise<T> {
-		const result = this.tail.then(macrotask).then(task);
+		const result = this.tail.then(task);
 		this.tail = result.catch(() => undefined);
 		return result;
 	}

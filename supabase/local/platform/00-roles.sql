@@ -72,3 +72,24 @@ end
 $$;
 -- ALTER DATABASE only reaches new sessions; the booting session needs it now too.
 select set_config('search_path', '"$user", public, extensions', false);
+
+-- Supabase's role timeouts (its "Timeouts" guide): anon 3 s, authenticated 8 s, and the
+-- authenticator's 8 s for service_role, which has none. REST applies the impersonated role's value
+-- per request, as PostgREST does; PGlite enforces it outside the database (db/pglite-supervisor.ts).
+-- Set only where the role has none yet, so a project's own `alter role … set` survives a boot.
+do $$
+declare
+  r record;
+begin
+  for r in select * from (values ('anon', '3s'), ('authenticated', '8s'), ('authenticator', '8s')) v(name, timeout)
+  loop
+    if not exists (
+      select 1 from pg_db_role_setting s join pg_roles o on o.oid = s.setrole
+      where o.rolname = r.name and s.setdatabase = 0
+        and exists (select 1 from unnest(s.setconfig) c where c like 'statement\_timeout=%')
+    ) then
+      execute format('alter role %I set statement_timeout = %L', r.name, r.timeout);
+    end if;
+  end loop;
+end
+$$;

@@ -23,7 +23,7 @@ import {
 import { negotiateMedia, strippedContentType } from './media';
 import { openApiResponse } from './openapi';
 import { checkMaxAffected } from './prefer';
-import { type DbSettings, loadDbSettings } from './settings';
+import { type DbSettings, loadDbSettings, roleTimeout } from './settings';
 import { closest } from './fuzzy';
 import { inlineParams, literal } from './inline';
 import { strictQuery, strictSegments } from './input';
@@ -250,7 +250,11 @@ function respondWith(shape: Shape, row: ResultRow): LocalResponse {
 
 export function createRestService(ctx: ServerContext): Service & { reloadSchema(): Promise<void> } {
 	let cache: SchemaCache | null = null;
-	let settings: DbSettings = { timezones: new Set(), aggregatesEnabled: false };
+	let settings: DbSettings = {
+		timezones: new Set(),
+		aggregatesEnabled: false,
+		statementTimeouts: new Map()
+	};
 	let loading: Promise<void> | null = null;
 	let listening = false;
 	const maxRows = ctx.config.api.maxRows > 0 ? ctx.config.api.maxRows : null;
@@ -562,6 +566,8 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 		const tz = prefer.timezone
 			? `select set_config('timezone', ${literal(prefer.timezone)}, true)`
 			: null;
+		// The impersonated role's statement_timeout, as PostgREST applies it (anon 3 s on Supabase).
+		const budget = { statementTimeoutMs: roleTimeout(settings, identity.role) };
 		return ctx.db.session(async (s) => {
 			let row: ResultRow | undefined;
 			let gucs: { status: string | null; headers: string | null } | undefined;
@@ -617,7 +623,7 @@ export function createRestService(ctx: ServerContext): Service & { reloadSchema(
 			}
 			if (open) await s.batch(prefer.tx === 'rollback' ? 'ROLLBACK' : 'COMMIT');
 			return response;
-		});
+		}, budget);
 	}
 
 	async function handle(arrived: LocalRequest): Promise<LocalResponse> {

@@ -172,9 +172,9 @@ export function parseField(text: string): Field {
 
 /**
  * What one request may ask for. PostgREST itself has no such caps, but its database has a
- * statement_timeout; PGlite has none and runs on the server's event loop, so a request asking
- * for 150 embeds or a 16 KB logic tree would freeze every other caller (auth health included).
- * Far above anything the app asks; each refusal is a 400 naming the bound.
+ * statement_timeout. PGlite's budget (db/pglite-supervisor.ts) cuts a runaway statement only by
+ * restarting its worker, which every queued caller waits for, and 200 embeds exhaust its memory
+ * first; a 400 naming the bound at once is kinder. Far above anything the app asks.
  */
 export const LIMITS = {
 	/** Embedded resources in one select, all levels together. */
