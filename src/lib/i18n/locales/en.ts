@@ -3,6 +3,7 @@ import auth from './auth/en.json';
 import common from './common/en.json';
 import errors from './errors/en.json';
 import home from './home/en.json';
+import lessons from './lessons/en.json';
 import map from './map/en.json';
 import matching from './matching/en.json';
 import notify from './notify/en.json';
@@ -16,6 +17,7 @@ export default {
 	common,
 	errors,
 	home,
+	lessons,
 	map,
 	matching,
 	notify,

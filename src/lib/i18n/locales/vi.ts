@@ -3,6 +3,7 @@ import auth from './auth/vi.json';
 import common from './common/vi.json';
 import errors from './errors/vi.json';
 import home from './home/vi.json';
+import lessons from './lessons/vi.json';
 import map from './map/vi.json';
 import matching from './matching/vi.json';
 import notify from './notify/vi.json';
@@ -16,6 +17,7 @@ export default {
 	common,
 	errors,
 	home,
+	lessons,
 	map,
 	matching,
 	notify,
