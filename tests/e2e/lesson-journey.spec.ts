@@ -9,6 +9,7 @@ import { signInWithPassword } from './helpers';
 const LEARNER = 'hocvien.demo@example.com';
 const VOLUNTEER = 'tinhnguyen.demo@example.com';
 const SKILL = 'Đặt lịch khám bệnh trực tuyến';
+const VENUE = 'Nhà văn hóa Khu phố 3 Bàn Cờ – Hẻm Nguyễn Thiện Thuật, Phường Bàn Cờ';
 
 async function expectNoViolations(page: Page) {
 	const results = await new AxeBuilder({ page })
@@ -25,8 +26,8 @@ async function phone(browser: Browser) {
 }
 
 /** A start a few minutes from now, in Vietnam, as the date and time inputs take it. */
-function soonInVietnam(): { date: string; time: string } {
-	const start = new Date(Date.now() + 10 * 60_000);
+function soonInVietnam(minutes = 10): { date: string; time: string } {
+	const start = new Date(Date.now() + minutes * 60_000);
 	const parts = new Intl.DateTimeFormat('en-CA', {
 		timeZone: 'Asia/Ho_Chi_Minh',
 		year: 'numeric',
@@ -40,6 +41,8 @@ function soonInVietnam(): { date: string; time: string } {
 	return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
 }
 
+// The second test files a request for the skill whose request the first one completed.
+test.describe.configure({ mode: 'serial' });
 // Two sign-ins, six pages and axe on each: more than the default minute on a shared machine.
 test.setTimeout(240_000);
 
@@ -138,14 +141,46 @@ test('a volunteer proposes, the learner accepts, both confirm with the code, fee
 	await expect(learner.getByRole('region', { name: 'Đã qua' })).toContainText(SKILL);
 });
 
-test('without JavaScript, the accept form still works', async ({ browser }) => {
-	// A second proposal on another open request would need another seeded request; the accept
-	// form is checked on a lesson the volunteer proposes here for the same learner's request,
-	// which the first test completed, so this runs on a fresh request filed now.
-	const context = await browser.newContext({ javaScriptEnabled: false });
+test('without JavaScript, the learner files a request and accepts the lesson proposed for it', async ({
+	browser
+}) => {
+	// Her phone runs no JavaScript; his does. Runs after the first test, which completed her
+	// earlier request for this skill.
+	const context = await browser.newContext({
+		javaScriptEnabled: false,
+		viewport: { width: 360, height: 800 }
+	});
 	const learner = await context.newPage();
 	await signInWithPassword(learner, LEARNER);
-	await learner.goto('/lessons');
-	await expect(learner.getByRole('heading', { name: 'Buổi học của tôi', level: 1 })).toBeVisible();
+	await learner.goto('/requests/new');
+	await learner.getByLabel(SKILL).check();
+	await learner.getByLabel('Tại một địa điểm công cộng').check();
+	await learner.getByLabel('Địa điểm', { exact: true }).selectOption({ label: VENUE });
+	await learner
+		.getByRole('group', { name: 'Ngày thường (thứ Hai – thứ Sáu)' })
+		.getByLabel('Tối')
+		.check();
+	await learner.getByRole('button', { name: 'Gửi yêu cầu' }).click();
+	await expect(learner).toHaveURL(/\/requests\/\d+\?new=1$/);
+	const requestId = /\/requests\/(\d+)/.exec(learner.url())?.[1] ?? '';
+
+	const volunteer = await phone(browser);
+	await signInWithPassword(volunteer, VOLUNTEER);
+	await volunteer.goto(`/lessons/new?request=${requestId}`);
+	// Three hours on, clear of the first test's lesson (which is completed anyway).
+	const { date, time } = soonInVietnam(180);
+	await volunteer.getByLabel('Ngày').fill(date);
+	await volunteer.getByLabel('Giờ bắt đầu (giờ Việt Nam)').fill(time);
+	await volunteer.getByLabel('Tại một địa điểm trong danh sách').check();
+	await volunteer.getByRole('button', { name: 'Gửi lời mời' }).click();
+	await expect(volunteer).toHaveURL(/\/lessons\/\d+\?proposed=1$/);
+	const lessonUrl = new URL(volunteer.url()).pathname;
+
+	await learner.goto(lessonUrl);
+	await learner.getByRole('button', { name: 'Đồng ý' }).click();
+	// Post-redirect-get: back on the lesson, which says so.
+	await expect(learner).toHaveURL(new RegExp(`${lessonUrl}$`));
+	await expect(learner.getByText('Bạn đã đồng ý. Buổi học đã được hẹn.')).toBeVisible();
+	await expect(learner.getByTestId('lesson-status')).toContainText('Đã hẹn');
 	await context.close();
 });
