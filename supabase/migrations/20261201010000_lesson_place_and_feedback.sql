@@ -8,7 +8,7 @@
 -- and the meeting note the teacher wrote, is given by `lesson_place()` only
 -- once the lesson is agreed (scheduled or completed, and the caller's side
 -- accepted). Before that, and to anyone outside the lesson, nothing exact:
--- the column `place_note` is no longer selectable from the table.
+-- the note is kept in private.session_place_notes, out of the table.
 --
 -- Feedback: the policy let any participant row (an invitee who declined, a
 -- learner marked absent) write feedback on a completed session. Now the
@@ -17,15 +17,78 @@
 -- =============================================================================
 
 -- -----------------------------------------------------------------------------
--- The meeting note is read through lesson_place() only
+-- The meeting note is kept out of the table, read through lesson_place() only
 -- -----------------------------------------------------------------------------
 
-revoke select on public.sessions from anon, authenticated;
-grant select (
-  id, kind, request_id, skill_id, teacher_id, ward_id, place_type, venue_id, starts_at, ends_at,
-  capacity, status, notes, created_by, completed_at, created_at, updated_at, expires_at,
-  cancel_reason, cancelled_by
-) on public.sessions to anon, authenticated;
+/**
+ * The meeting note of each lesson (where exactly to meet, directions). Only
+ * lesson_place() reads it; the column sessions.place_note stays empty.
+ */
+create table private.session_place_notes (
+  session_id bigint primary key,
+  note text not null check (length(note) <= 300)
+);
+
+comment on table private.session_place_notes is
+  'Meeting notes of lessons, kept out of public.sessions; read via lesson_place() once both agreed.';
+
+alter table private.session_place_notes enable row level security;
+revoke all on private.session_place_notes from public, anon, authenticated;
+
+/**
+ * Moves a written note out of the session row into private.session_place_notes.
+ * An empty note (what a form read back) leaves the kept one as it was.
+ * (Column privileges would do it too, but a write that returns its row, as
+ * PostgREST's `return=representation` does, would then be refused.)
+ */
+create or replace function private.keep_place_note_private()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if coalesce(new.place_note, '') <> '' then
+    insert into private.session_place_notes (session_id, note)
+    values (new.id, new.place_note)
+    on conflict (session_id) do update set note = excluded.note;
+    new.place_note := '';
+  end if;
+  return new;
+end;
+$$;
+
+revoke execute on function private.keep_place_note_private() from public, anon, authenticated;
+
+create trigger sessions_keep_place_note_private
+  before insert or update of place_note on public.sessions
+  for each row execute function private.keep_place_note_private();
+
+/**
+ * A deleted session takes its note with it.
+ */
+create or replace function private.forget_place_note()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  delete from private.session_place_notes where session_id = old.id;
+  return null;
+end;
+$$;
+
+revoke execute on function private.forget_place_note() from public, anon, authenticated;
+
+create trigger sessions_forget_place_note
+  after delete on public.sessions
+  for each row execute function private.forget_place_note();
+
+-- Notes written before this migration.
+insert into private.session_place_notes (session_id, note)
+select id, place_note from public.sessions where place_note <> '';
+update public.sessions set place_note = '' where place_note <> '';
 
 /**
  * True when the lesson is agreed for the signed-in user: it is scheduled or
@@ -108,12 +171,16 @@ begin
   if s.place_type = 'venue' then
     return query
       select s.place_type, v.id, v.name_vi, v.name_en, v.address, v.lat, v.lng,
-             case when agreed then s.place_note end, agreed
-      from public.venues v where v.id = s.venue_id;
+             case when agreed then n.note end, agreed
+      from public.venues v
+      left join private.session_place_notes n on n.session_id = s.id
+      where v.id = s.venue_id;
     if not found then
       return query select s.place_type, null::bigint, null::text, null::text, null::text,
                           null::double precision, null::double precision,
-                          case when agreed then s.place_note end, agreed;
+                          case when agreed then (
+                            select n.note from private.session_place_notes n where n.session_id = s.id
+                          ) end, agreed;
     end if;
     return;
   end if;
@@ -123,8 +190,9 @@ begin
       select s.place_type, null::bigint, null::text, null::text, null::text,
              case when s.place_type = 'home' then h.lat else hp.lat end,
              case when s.place_type = 'home' then h.lng else hp.lng end,
-             s.place_note, true
+             n.note, true
       from (select 1) as one
+      left join private.session_place_notes n on n.session_id = s.id
       left join public.home_locations h on s.place_type = 'home' and h.profile_id = learner
       left join private.help_request_points hp
         on s.place_type = 'near_point' and r.place_type = 'near_point' and hp.request_id = r.id;

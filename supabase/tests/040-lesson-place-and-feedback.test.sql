@@ -1,23 +1,12 @@
 -- Where a lesson happens is told exactly only once both sides agreed; feedback only from the
 -- people who were there, about steps of the lesson's own skill.
 begin;
-select plan(20);
+select plan(21);
 
 select tests.create_world();
 select tests.create_user('volunteer2');
 update public.profiles set ward_id = tests.id('ward_a')::bigint, can_teach = true
 where id = tests.uid('volunteer2');
-
--- The note is not in the table for clients ------------------------------------------------------
-select tests.authenticate_as('volunteer');
-select throws_ok(
-  $$select place_note from public.sessions where id = tests.id('session')::bigint$$,
-  '42501', null, 'the meeting note is not selectable from sessions, even by the teacher'
-);
-select is(
-  (select status from public.sessions where id = tests.id('session')::bigint),
-  'scheduled', 'the other columns still are'
-);
 
 -- A proposal at the learner's home: nothing exact before she accepts -----------------------------
 select tests.authenticate_as('volunteer');
@@ -27,11 +16,20 @@ reset role;
 insert into tests.world
 select 'proposal', id from public.sessions
 where request_id = tests.id('request_open')::bigint and status = 'proposed';
+select tests.authenticate_as('volunteer');
 
+select is(
+  (select place_note from public.sessions where id = tests.id('proposal')::bigint),
+  '', 'the note is not in the table, not even for the teacher who wrote it'
+);
 select tests.authenticate_as('learner');
 select is(
+  (select place_note from public.sessions where id = tests.id('proposal')::bigint),
+  '', 'nor for the invited learner'
+);
+select is(
   (select row(exact, note)::text from public.lesson_place(tests.id('proposal')::bigint)),
-  '(f,)', 'the invited learner gets no note before she accepts'
+  '(f,)', 'who gets no note before she accepts'
 );
 select tests.authenticate_as('volunteer');
 select is(
@@ -148,6 +146,13 @@ select is(
   (select mastered_step_ids from public.feedback
    where session_id = tests.id('session_done')::bigint and author_id = tests.uid('learner')),
   array[tests.id('step')::bigint], 'each step is kept once'
+);
+
+reset role;
+delete from public.sessions where id = tests.id('home_proposal')::bigint;
+select is(
+  (select count(*)::int from private.session_place_notes where session_id = tests.id('home_proposal')::bigint),
+  0, 'a deleted lesson takes its note with it'
 );
 
 select * from finish();
