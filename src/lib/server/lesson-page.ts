@@ -8,6 +8,7 @@ import * as lessonPeople from '$lib/server/db/lesson-people';
 import * as lessons from '$lib/server/db/lessons';
 import * as skills from '$lib/server/db/skills';
 import type { Lesson, Participant } from '$lib/server/db/lessons';
+import { allowedActions, type Standing } from '$lib/lessons/actions';
 import { minutesBetween, vietnamParts } from '$lib/lessons/time';
 import {
 	answerSchema,
@@ -19,18 +20,7 @@ import {
 	rescheduleSchema
 } from '$lib/validation/lesson';
 
-const HOUR = 3_600_000;
 const ANSWERED = new Set(['declined', 'cancelled']);
-
-/** Who the caller is to the lesson, and what that lets them do now. */
-export interface Standing {
-	teaching: boolean;
-	coordinating: boolean;
-	/** My own participation, if I am a learner in it. */
-	mine: Participant | null;
-	/** Participations of assisted learners I answer for. */
-	forOthers: Participant[];
-}
 
 export async function standingIn(
 	locals: App.Locals,
@@ -46,43 +36,6 @@ export async function standingIn(
 		coordinating: wards.includes(lesson.ward_id),
 		mine: people.find((p) => p.profile_id === me) ?? null,
 		forOthers: people.filter((p) => answerable.has(p.profile_id))
-	};
-}
-
-/** Which actions fit the caller and the lesson's state, at `now`. */
-export function allowedActions(lesson: Lesson, standing: Standing, now = new Date()) {
-	const live = lesson.status === 'proposed' || lesson.status === 'scheduled';
-	const starts = new Date(lesson.starts_at).getTime();
-	const ends = new Date(lesson.ends_at).getTime();
-	const t = now.getTime();
-	const inConfirmWindow = t >= starts - 0.5 * HOUR && t <= ends + 24 * HOUR;
-	const learnerSide = Boolean(standing.mine) || standing.forOthers.length > 0;
-	const invited = [standing.mine, ...standing.forOthers].filter(
-		(p): p is Participant => p?.status === 'invited'
-	);
-	const isPart = standing.teaching || standing.coordinating || learnerSide;
-	const attended =
-		standing.mine?.status === 'attended' || (standing.teaching && lesson.status === 'completed');
-	return {
-		/** Accept or decline, for oneself or an assisted learner (the first one still invited). */
-		answerFor: lesson.status === 'proposed' ? (invited[0] ?? null) : null,
-		reschedule: live && isPart && !(lesson.kind === 'class' && !standing.teaching),
-		cancel: live && isPart,
-		noShow:
-			lesson.status === 'scheduled' &&
-			t >= starts &&
-			t <= ends + 24 * HOUR &&
-			(standing.teaching || learnerSide),
-		showCode: lesson.status === 'scheduled' && standing.mine !== null,
-		typeCode: standing.teaching && lesson.status === 'scheduled',
-		inConfirmWindow,
-		/** Assisted learners a coordinator or helper may confirm without a code. */
-		confirmFor:
-			lesson.status === 'scheduled' || lesson.status === 'completed'
-				? standing.forOthers.filter((p) => p.status === 'accepted' || p.status === 'invited')
-				: [],
-		unlock: standing.coordinating && lesson.status === 'scheduled',
-		feedback: lesson.status === 'completed' && attended
 	};
 }
 
