@@ -38,7 +38,10 @@ function soonInVietnam(minutes = 10): { date: string; time: string } {
 		hourCycle: 'h23'
 	}).formatToParts(start);
 	const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-	return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+	return {
+		date: `${get('year')}-${get('month')}-${get('day')}`,
+		time: `${get('hour')}:${get('minute')}`
+	};
 }
 
 // The second test files a request for the skill whose request the first one completed.
@@ -53,7 +56,10 @@ test('a volunteer proposes, the learner accepts, both confirm with the code, fee
 	const learner = await phone(browser);
 	await signInWithPassword(learner, LEARNER);
 	await learner.goto('/requests');
-	await learner.getByRole('link', { name: new RegExp(SKILL) }).first().click();
+	await learner
+		.getByRole('link', { name: new RegExp(SKILL) })
+		.first()
+		.click();
 	await expect(learner).toHaveURL(/\/requests\/\d+$/);
 	const requestId = /\/requests\/(\d+)/.exec(learner.url())?.[1] ?? '';
 
@@ -62,7 +68,9 @@ test('a volunteer proposes, the learner accepts, both confirm with the code, fee
 	await signInWithPassword(volunteer, VOLUNTEER);
 	await volunteer.goto('/nearby');
 	await volunteer.locator(`a[href$="/lessons/new?request=${requestId}"]`).click();
-	await expect(volunteer.getByRole('heading', { name: 'Đề xuất buổi học', level: 1 })).toBeVisible();
+	await expect(
+		volunteer.getByRole('heading', { name: 'Đề xuất buổi học', level: 1 })
+	).toBeVisible();
 	await expect(volunteer.getByText(`Yêu cầu: ${SKILL}`)).toBeVisible();
 	await expectNoViolations(volunteer);
 
@@ -93,7 +101,10 @@ test('a volunteer proposes, the learner accepts, both confirm with the code, fee
 	const waiting = learner.getByRole('region', { name: 'Đang chờ bạn trả lời' });
 	await expect(waiting).toContainText(SKILL);
 	await expectNoViolations(learner);
-	await waiting.getByRole('link', { name: new RegExp(SKILL) }).first().click();
+	await waiting
+		.getByRole('link', { name: new RegExp(SKILL) })
+		.first()
+		.click();
 	await expect(learner).toHaveURL(new RegExp(`${lessonUrl}$`));
 	await expect(learner.getByText('Bàn số 2, cạnh cửa sổ')).toHaveCount(0);
 	await expectNoViolations(learner);

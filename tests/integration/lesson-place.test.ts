@@ -42,7 +42,10 @@ async function placeFor(who: Person, id: number): Promise<Place[]> {
 }
 
 async function proposeAtHome(startsInMinutes: number, note: string): Promise<number> {
-	const request = await insertId(learner.db, 'help_requests', { skill_id: skill, place_type: 'home' });
+	const request = await insertId(learner.db, 'help_requests', {
+		skill_id: skill,
+		place_type: 'home'
+	});
 	const starts = Date.now() + startsInMinutes * MINUTE;
 	const proposed = await teacher.db.rpc('propose_lesson', {
 		p_request_id: request,

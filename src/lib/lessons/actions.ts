@@ -53,4 +53,3 @@ export function allowedActions(lesson: Lesson, standing: Standing, now = new Dat
 		feedback: lesson.status === 'completed' && attended
 	};
 }
-

@@ -24,7 +24,10 @@ export function vietnamParts(value: Date | string): { date: string; time: string
 		hourCycle: 'h23'
 	}).formatToParts(new Date(value));
 	const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-	return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+	return {
+		date: `${get('year')}-${get('month')}-${get('day')}`,
+		time: `${get('hour')}:${get('minute')}`
+	};
 }
 
 /** Minutes between two instants, rounded. */

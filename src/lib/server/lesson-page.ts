@@ -89,11 +89,16 @@ export async function loadLesson(event: RequestEvent, me: string) {
 		})),
 		can,
 		code,
-		qrSvg: code ? await QRCode.toString(confirmUrl(url.origin, id, code), { type: 'svg', margin: 1 }) : null,
+		qrSvg: code
+			? await QRCode.toString(confirmUrl(url.origin, id, code), { type: 'svg', margin: 1 })
+			: null,
 		feedback,
 		answerForm: await loadForm(event, answerSchema, {
 			id: 'answer',
-			data: { decision: 'accept', for_id: can.answerFor && can.answerFor.profile_id !== me ? can.answerFor.profile_id : '' }
+			data: {
+				decision: 'accept',
+				for_id: can.answerFor && can.answerFor.profile_id !== me ? can.answerFor.profile_id : ''
+			}
 		}),
 		rescheduleForm: await loadForm(event, rescheduleSchema, {
 			id: 'reschedule',
@@ -108,7 +113,10 @@ export async function loadLesson(event: RequestEvent, me: string) {
 					: lesson.teacher_id
 			}
 		}),
-		confirmForm: await loadForm(event, confirmSchema, { id: 'confirm', data: { code: prefilledCode } }),
+		confirmForm: await loadForm(event, confirmSchema, {
+			id: 'confirm',
+			data: { code: prefilledCode }
+		}),
 		confirmForForm: await loadForm(event, confirmForSchema, {
 			id: 'confirm-for',
 			data: { learner_id: can.confirmFor[0]?.profile_id ?? '' }

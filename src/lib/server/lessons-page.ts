@@ -63,7 +63,9 @@ export async function loadMyLessons(locals: App.Locals, me: string, now = new Da
 					? (names.get(learner.profile_id) ?? null)
 					: null
 				: (names.get(lesson.teacher_id) ?? null),
-			skill: skill ? { title_vi: skill.title_vi, title_en: skill.title_en, icon: skill.icon } : null,
+			skill: skill
+				? { title_vi: skill.title_vi, title_en: skill.title_en, icon: skill.icon }
+				: null,
 			waiting: !teaching && lesson.status === 'proposed' && mine?.status === 'invited'
 		};
 	});

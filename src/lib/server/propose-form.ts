@@ -30,7 +30,9 @@ export async function loadProposeForm(event: RequestEvent, me: string) {
 	if (!request) error(404, 'Not found');
 	const tomorrow = vietnamParts(new Date(Date.now() + DAY));
 	const placeType =
-		request.place_type === 'home' && !verified ? 'venue' : (request.place_type as 'home' | 'venue' | 'near_point');
+		request.place_type === 'home' && !verified
+			? 'venue'
+			: (request.place_type as 'home' | 'venue' | 'near_point');
 	return {
 		request,
 		...lookups,

@@ -67,7 +67,7 @@ export const confirmSchema = z.object({
 	code: z
 		.string()
 		.trim()
-		.regex(/^\d{6}$/, says('lessons.validation.code_format')),
+		.regex(/^\d{6}$/, says('lessons.validation.code_format'))
 });
 
 /** A coordinator or helper confirms for an assisted learner: no code, the learner's id. */

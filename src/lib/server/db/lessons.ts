@@ -23,10 +23,19 @@ export type Lesson = Pick<
 	| 'completed_at'
 >;
 
-export type Participant = Pick<Tables<'session_participants'>, 'session_id' | 'profile_id' | 'status'>;
+export type Participant = Pick<
+	Tables<'session_participants'>,
+	'session_id' | 'profile_id' | 'status'
+>;
 export type LessonPlace = Database['public']['Functions']['lesson_place']['Returns'][number];
-export type Step = Pick<Tables<'skill_steps'>, 'id' | 'position' | 'title_vi' | 'title_en' | 'details_vi' | 'details_en'>;
-export type Material = Pick<Tables<'learning_materials'>, 'id' | 'kind' | 'title' | 'url' | 'language'>;
+export type Step = Pick<
+	Tables<'skill_steps'>,
+	'id' | 'position' | 'title_vi' | 'title_en' | 'details_vi' | 'details_en'
+>;
+export type Material = Pick<
+	Tables<'learning_materials'>,
+	'id' | 'kind' | 'title' | 'url' | 'language'
+>;
 export type Feedback = Pick<Tables<'feedback'>, 'rating' | 'comment' | 'mastered_step_ids'>;
 export type PlaceType = 'home' | 'venue' | 'near_point';
 
@@ -68,7 +77,8 @@ export class LessonRefusal extends Error {
 /** Turns a database refusal into a `LessonRefusal`; anything else stays a DbError. */
 function checkVerb<T>(operation: string, result: { data: T; error: PostgrestError | null }): T {
 	const details = result.error?.details as Refusal | undefined;
-	if (details && (REFUSALS as readonly string[]).includes(details)) throw new LessonRefusal(details);
+	if (details && (REFUSALS as readonly string[]).includes(details))
+		throw new LessonRefusal(details);
 	// Row-level security and the grants answer 42501 without a key: the person may not do this.
 	if (result.error?.code === '42501') throw new LessonRefusal('not_allowed');
 	return check(operation, result);
@@ -249,10 +259,7 @@ export async function participants(supabase: Supabase, id: number): Promise<Part
 
 /** Where the lesson happens, as far as the caller may know (see `lesson_place()`). */
 export async function place(supabase: Supabase, id: number): Promise<LessonPlace | null> {
-	const rows = checkList(
-		'lessons.place',
-		await supabase.rpc('lesson_place', { p_session_id: id })
-	);
+	const rows = checkList('lessons.place', await supabase.rpc('lesson_place', { p_session_id: id }));
 	return rows[0] ?? null;
 }
 
@@ -322,12 +329,12 @@ export async function giveFeedback(
 	input: FeedbackInput
 ): Promise<void> {
 	const result = await supabase.from('feedback').insert({
-			session_id: id,
-			author_id: me,
-			rating: input.rating,
-			comment: input.comment,
-			mastered_step_ids: input.masteredStepIds
-		});
+		session_id: id,
+		author_id: me,
+		rating: input.rating,
+		comment: input.comment,
+		mastered_step_ids: input.masteredStepIds
+	});
 	// One feedback per person and lesson: a second post (a double tap) is told so.
 	if (result.error?.code === '23505') throw new LessonRefusal('feedback_given');
 	checkVerb('lessons.giveFeedback', result);
