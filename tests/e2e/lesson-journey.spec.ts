@@ -152,7 +152,7 @@ test('a volunteer proposes, the learner accepts, both confirm with the code, fee
 	await expect(learner.getByRole('region', { name: 'Đã qua' })).toContainText(SKILL);
 });
 
-test('without JavaScript, the learner files a request and accepts the lesson proposed for it', async ({
+test('without JavaScript, the learner files a request, accepts the lesson, and cancels it after he moved it', async ({
 	browser
 }) => {
 	// Her phone runs no JavaScript; his does. Runs after the first test, which completed her
@@ -193,5 +193,27 @@ test('without JavaScript, the learner files a request and accepts the lesson pro
 	await expect(learner).toHaveURL(new RegExp(`${lessonUrl}$`));
 	await expect(learner.getByText('Bạn đã đồng ý. Buổi học đã được hẹn.')).toBeVisible();
 	await expect(learner.getByTestId('lesson-status')).toContainText('Đã hẹn');
+
+	// He moves it an hour later, saying why.
+	await volunteer.goto(lessonUrl);
+	await volunteer.getByRole('heading', { name: 'Đổi giờ' }).click();
+	const later = soonInVietnam(240);
+	await volunteer.getByLabel('Ngày').fill(later.date);
+	await volunteer.getByLabel('Giờ bắt đầu (giờ Việt Nam)').fill(later.time);
+	await volunteer.getByLabel('Vì sao đổi giờ?').fill('Tôi có giờ học ở trường');
+	await volunteer.getByRole('button', { name: 'Đổi giờ' }).click();
+	await expect(volunteer.getByText('Đã đổi giờ. Mọi người đã được báo.')).toBeVisible();
+	await expect(volunteer.getByTestId('lesson-status')).toContainText('Đã hẹn');
+
+	// She cannot come after all: cancelling asks for a reason first, still without JavaScript.
+	await learner.goto(lessonUrl);
+	await learner.getByRole('heading', { name: 'Huỷ buổi học' }).click();
+	await learner.getByRole('button', { name: 'Huỷ buổi học' }).click();
+	await expect(learner.getByText('Hãy cho biết lý do.')).toBeVisible();
+	await learner.getByLabel('Vì sao huỷ?').fill('Tôi phải đi khám bệnh');
+	await learner.getByRole('button', { name: 'Huỷ buổi học' }).click();
+	await expect(learner.getByText('Đã huỷ buổi học. Mọi người đã được báo.')).toBeVisible();
+	await expect(learner.getByTestId('lesson-status')).toContainText('Đã huỷ');
+	await expect(learner.getByText('Lý do: Tôi phải đi khám bệnh')).toBeVisible();
 	await context.close();
 });
