@@ -92,8 +92,9 @@ update public.sessions set place_note = '' where place_note <> '';
 
 /**
  * True when the lesson is agreed for the signed-in user: it is scheduled or
- * completed, and they teach or coordinate it, or a participant they answer for
- * has accepted (or attended).
+ * completed, and they teach it, or a participant they answer for has accepted
+ * (or attended). A coordinator as such is not a party to it: like everywhere
+ * else, they get the cell of a home, never the point.
  */
 create or replace function private.lesson_agreed_for_me(p_session_id bigint)
 returns boolean
@@ -108,7 +109,6 @@ as $$
       and s.status in ('scheduled', 'completed')
       and (
         s.teacher_id = (select auth.uid())
-        or private.is_coordinator_of(s.ward_id)
         or exists (
           select 1 from public.session_participants sp
           where sp.session_id = s.id and sp.status in ('accepted', 'attended')

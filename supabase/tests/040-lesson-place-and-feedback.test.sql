@@ -60,8 +60,8 @@ select is(
 );
 select tests.authenticate_as('coord_a');
 select is(
-  (select exact from public.lesson_place(tests.id('proposal')::bigint)),
-  true, 'the ward''s coordinator sees the agreed place'
+  (select row(exact, lat = 10.7701)::text from public.lesson_place(tests.id('proposal')::bigint)),
+  '(f,f)', 'the ward''s coordinator, not a party to the lesson, gets the cell, as everywhere else'
 );
 
 -- Home and venue --------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ let otherStep: number;
 let learner: Person;
 let teacher: Person;
 let stranger: Person;
+let coordinator: Person;
 
 interface Place {
 	place_type: string;
@@ -80,6 +81,13 @@ beforeAll(async () => {
 	learner = await signedInPerson(server, admin, 'place-learner@example.test', profile(false));
 	teacher = await signedInPerson(server, admin, 'place-teacher@example.test', profile(true));
 	stranger = await signedInPerson(server, admin, 'place-stranger@example.test', profile(true));
+	coordinator = await signedInPerson(server, admin, 'place-coord@example.test', profile(false));
+	only(
+		await admin
+			.from('coordinator_assignments')
+			.insert({ profile_id: coordinator.id, ward_id: ward })
+			.select('ward_id')
+	);
 	only(
 		await admin
 			.from('home_locations')
@@ -119,6 +127,10 @@ describe('the place of a lesson', () => {
 		]);
 		expect((await placeFor(learner, id)).map((p) => p.note)).toEqual(['Gọi trước 10 phút']);
 		expect(await placeFor(stranger, id)).toEqual([]);
+		// The ward's coordinator is not a party to the lesson: the cell, as everywhere else.
+		const [coordinated] = await placeFor(coordinator, id);
+		expect([coordinated?.exact, coordinated?.note]).toEqual([false, null]);
+		expect([coordinated?.lat, coordinated?.lng]).not.toEqual([HOME.lat, HOME.lng]);
 	});
 
 	it('gives nothing exact after she declined', async () => {
