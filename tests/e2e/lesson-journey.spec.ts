@@ -122,14 +122,16 @@ test('a volunteer proposes, the learner accepts, both confirm with the code, fee
 	await expect(learner.getByRole('img', { name: 'Mã QR để người dạy quét' })).toBeVisible();
 	await expectNoViolations(learner);
 
-	// He types a wrong code first (told how many tries are left), then hers.
+	// He types a wrong code first (told how many tries are left), then scans hers.
 	await volunteer.goto(lessonUrl);
 	await expect(volunteer.getByText('Ghi chú: Bàn số 2, cạnh cửa sổ')).toBeVisible();
 	const wrong = code === '000000' ? '111111' : '000000';
 	await volunteer.getByLabel('Mã 6 số').fill(wrong);
 	await volunteer.getByRole('button', { name: 'Xác nhận', exact: true }).click();
 	await expect(volunteer.getByRole('alert')).toContainText('Mã chưa đúng. Bạn còn 4 lần thử.');
-	await volunteer.getByLabel('Mã 6 số').fill(code);
+	// Scanning her QR code opens this form with her code filled in.
+	await volunteer.goto(`${lessonUrl}?code=${code}#confirm`);
+	await expect(volunteer.getByLabel('Mã 6 số')).toHaveValue(code);
 	await volunteer.getByRole('button', { name: 'Xác nhận', exact: true }).click();
 	await expect(volunteer.getByText('Đã xác nhận. Buổi học đã hoàn thành.')).toBeVisible();
 	await expect(volunteer.getByTestId('lesson-status')).toContainText('Đã hoàn thành');
