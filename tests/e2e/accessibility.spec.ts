@@ -42,6 +42,11 @@ test('home, sign-in, onboarding and profile have no axe violations', async ({ pa
 
 	await page.goto('/notifications');
 	await expectNoViolations(page);
+
+	// My lessons, empty (the lesson pages themselves are checked in lesson-journey.spec.ts).
+	await page.goto('/lessons');
+	await expect(page.getByText('Bạn chưa có buổi học nào.')).toBeVisible();
+	await expectNoViolations(page);
 });
 
 test('the sign-in page has no violations in high contrast and extra-large text', async ({

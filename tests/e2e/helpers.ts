@@ -80,3 +80,15 @@ export async function requestCode(page: Page, typed: string) {
 	await page.getByRole('button', { name: 'Gửi lại mã' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Đã gửi mã mới.' })).toBeVisible();
 }
+
+/** Signs a seeded demo account in with its e-mail and the demo password (no SMS interval to wait). */
+export async function signInWithPassword(page: Page, email: string, password = 'matkhau123') {
+	await page.goto('/sign-in?method=email');
+	const form = page.locator('form', {
+		has: page.getByRole('button', { name: 'Đăng nhập bằng mật khẩu' })
+	});
+	await form.getByLabel('E-mail').fill(email);
+	await form.getByLabel('Mật khẩu').fill(password);
+	await form.getByRole('button').click();
+	await expect(page.getByRole('link', { name: 'Hồ sơ của tôi' })).toBeVisible();
+}

@@ -1677,6 +1677,20 @@ export type Database = {
         }
         Returns: number
       }
+      lesson_place: {
+        Args: { p_session_id: number }
+        Returns: {
+          place_type: string
+          venue_id: number
+          venue_name_vi: string
+          venue_name_en: string
+          address: string
+          lat: number
+          lng: number
+          note: string
+          exact: boolean
+        }[]
+      }
       map_cells: {
         Args: {
           p_skill_id?: number

@@ -4,6 +4,7 @@ import badges from './badges/en.json';
 import common from './common/en.json';
 import errors from './errors/en.json';
 import home from './home/en.json';
+import lessons from './lessons/en.json';
 import map from './map/en.json';
 import matching from './matching/en.json';
 import notifications from './notifications/en.json';
@@ -20,6 +21,7 @@ export default {
 	common,
 	errors,
 	home,
+	lessons,
 	map,
 	matching,
 	notifications,

@@ -4,6 +4,7 @@ import badges from './badges/vi.json';
 import common from './common/vi.json';
 import errors from './errors/vi.json';
 import home from './home/vi.json';
+import lessons from './lessons/vi.json';
 import map from './map/vi.json';
 import matching from './matching/vi.json';
 import notifications from './notifications/vi.json';
@@ -20,6 +21,7 @@ export default {
 	common,
 	errors,
 	home,
+	lessons,
 	map,
 	matching,
 	notifications,
