@@ -5,8 +5,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signInWithPassword } from './helpers';
+import { adminClient, deliverPush, dueReminder, expectShown } from './push-helpers';
 
 const LEARNER = 'hocvien.demo@example.com';
+const LEARNER_ID = '00000000-0000-4000-8000-000000000001';
 const VOLUNTEER = 'tinhnguyen.demo@example.com';
 const SKILL = 'Đặt lịch khám bệnh trực tuyến';
 const VENUE = 'Nhà văn hóa Khu phố 3 Bàn Cờ – Hẻm Nguyễn Thiện Thuật, Phường Bàn Cờ';
@@ -74,8 +76,9 @@ test('a volunteer proposes, the learner accepts, both confirm with the code, fee
 	await expect(volunteer.getByText(`Yêu cầu: ${SKILL}`)).toBeVisible();
 	await expectNoViolations(volunteer);
 
-	// A place that needs words refuses to go without them, and keeps what was chosen.
-	const { date, time } = soonInVietnam();
+	// A place that needs words refuses to go without them, and keeps what was chosen. The lesson
+	// is in 70 minutes, so its 1-hour reminder is still to come.
+	const { date, time } = soonInVietnam(70);
 	await volunteer.getByLabel('Ngày').fill(date);
 	await volunteer.getByLabel('Giờ bắt đầu (giờ Việt Nam)').fill(time);
 	await volunteer.getByLabel('Thời lượng').selectOption({ label: '30 phút' });
@@ -113,8 +116,32 @@ test('a volunteer proposes, the learner accepts, both confirm with the code, fee
 	await expect(learner.getByTestId('lesson-status')).toContainText('Đã hẹn');
 	await expect(learner.getByText('Ghi chú: Bàn số 2, cạnh cửa sổ')).toBeVisible();
 
-	// LEAD: insert "the reminder reaches the service worker" here — the lesson is scheduled, so
-	// its reminders are in the outbox (notifications) for both phones from this point on.
+	// The lesson is scheduled, so her reminders wait in the outbox. When the hour comes, the 1-hour
+	// reminder reaches her phone's service worker (delivered as the push service would), in
+	// Vietnamese, and opens this lesson.
+	await learner.context().grantPermissions(['notifications']);
+	const sessionId = Number(lessonUrl.split('/').pop());
+	const reminder = await dueReminder(adminClient(), LEARNER_ID, sessionId);
+	await deliverPush(learner, reminder.payload);
+	const shown = await expectShown(learner, `n${reminder.id}`);
+	expect(shown.title).toBe(`Một giờ nữa bắt đầu: ${SKILL}`);
+	expect(shown.lang).toBe('vi');
+	expect(shown.data?.url).toBe(lessonUrl);
+
+	// An hour passes: the lesson moves an hour closer, as the clock would, and can be confirmed.
+	const admin = adminClient();
+	const { data: lesson } = await admin
+		.from('sessions')
+		.select('starts_at, ends_at')
+		.eq('id', sessionId)
+		.single();
+	const earlier = (at: string) => new Date(Date.parse(at) - 3_600_000).toISOString();
+	const moved = await admin
+		.from('sessions')
+		.update({ starts_at: earlier(lesson?.starts_at), ends_at: earlier(lesson?.ends_at) })
+		.eq('id', sessionId)
+		.select('id');
+	expect(moved.data).toHaveLength(1);
 
 	// Her phone shows the code in big digits and as a QR code.
 	const code = (await learner.getByTestId('lesson-code').innerText()).trim();

@@ -3,7 +3,42 @@
 // worker showed. Reusable by any spec (the lesson journey uses it too).
 import { execFileSync } from 'node:child_process';
 import { createECDH, randomBytes } from 'node:crypto';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { expect, type Page } from '@playwright/test';
+import WebSocket from 'ws';
+import { DEFAULT_KEYS } from '../../supabase/local/config';
+
+export const CLIENT_OPTIONS = {
+	auth: { persistSession: false, autoRefreshToken: false },
+	realtime: { transport: WebSocket as never }
+};
+
+/** The service role on the e2e server's local Supabase: what the worker itself would use. */
+export function adminClient(): SupabaseClient {
+	return createClient(
+		process.env.E2E_SUPABASE_URL ?? '',
+		DEFAULT_KEYS.serviceRoleKey,
+		CLIENT_OPTIONS
+	);
+}
+
+/**
+ * The person's 1-hour reminder of a lesson, made due now (as if the hour had come), and the
+ * payload the worker would send for it.
+ */
+export async function dueReminder(admin: SupabaseClient, profileId: string, sessionId: number) {
+	const { data, error } = await admin
+		.from('notifications')
+		.update({ send_after: new Date().toISOString() })
+		.eq('profile_id', profileId)
+		.eq('session_id', sessionId)
+		.eq('kind', 'reminder_1h')
+		.select('id, kind, title, body, url, params, session_id')
+		.single();
+	if (error) throw new Error(error.message);
+	const row = data as Omit<OutboxRow, 'locale'>;
+	return { id: row.id, payload: workerPayload({ ...row, locale: 'vi' }) };
+}
 
 export interface ShownNotification {
 	title: string;

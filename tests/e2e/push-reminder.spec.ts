@@ -6,24 +6,20 @@
 import { randomBytes } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { expect, test } from '@playwright/test';
-import WebSocket from 'ws';
 import { DEFAULT_KEYS } from '../../supabase/local/config';
 import { completeOnboarding } from './helpers';
 import {
+	adminClient,
+	CLIENT_OPTIONS as options,
 	deliverPush,
+	dueReminder,
 	expectShown,
-	testSubscription,
-	workerPayload,
-	type OutboxRow
+	testSubscription
 } from './push-helpers';
 
 const url = process.env.E2E_SUPABASE_URL ?? '';
 const PASSWORD = 'mat-khau-e2e-123';
-const options = {
-	auth: { persistSession: false, autoRefreshToken: false },
-	realtime: { transport: WebSocket as never }
-};
-const admin = createClient(url, DEFAULT_KEYS.serviceRoleKey, options);
+const admin = adminClient();
 
 async function person(tag: string): Promise<{ id: string; email: string; db: SupabaseClient }> {
 	const email = `${tag}-${randomBytes(4).toString('hex')}@example.com`;
@@ -127,19 +123,8 @@ test('a lesson reminder reaches the service worker in Vietnamese and the in-app 
 	).toBe('accepted');
 
 	// An hour passes: her 1-hour reminder is due. Its payload, built as the worker builds it.
-	const reminder = ok(
-		await admin
-			.from('notifications')
-			.update({ send_after: new Date().toISOString() })
-			.eq('profile_id', learner.id)
-			.eq('session_id', sessionId)
-			.eq('kind', 'reminder_1h')
-			.select('id, kind, title, body, url, params, session_id')
-			.single()
-	) as Omit<OutboxRow, 'locale'>;
-	const payload = workerPayload({ ...reminder, locale: 'vi' });
-
-	await deliverPush(page, payload);
+	const reminder = await dueReminder(admin, learner.id, sessionId);
+	await deliverPush(page, reminder.payload);
 	const shown = await expectShown(page, `n${reminder.id}`);
 	expect(shown.title).toBe(`Một giờ nữa bắt đầu: ${skill.title_vi}`);
 	expect(shown.body).toMatch(/^Bắt đầu lúc \d\d:\d\d \d\d\/\d\d\/\d{4}\.$/);
