@@ -58,6 +58,22 @@ $$;
 
 alter function private.earth_point(double precision, double precision) reset all;
 
+/**
+ * A distance as it may be shown to people: whole hundreds of metres, never
+ * below 200 m, so that repeated queries cannot locate a home. Built-ins only
+ * and no SET clause, so it is inlined rather than called per row.
+ */
+create or replace function private.shown_distance(metres double precision)
+returns integer
+language sql
+immutable
+parallel safe
+as $$
+  select greatest(200, (round(metres / 100.0) * 100)::integer);
+$$;
+
+alter function private.shown_distance(double precision) reset all;
+
 -- -----------------------------------------------------------------------------
 -- The eligibility rule and free times, shared by the matching functions
 -- -----------------------------------------------------------------------------
@@ -297,7 +313,12 @@ begin
   left join public.home_locations h on req.place_type = 'home' and h.profile_id = req.learner_id;
   origin := private.earth_point(pt.lat, pt.lng);
   select p.languages into learner_languages from public.profiles p where p.id = req.learner_id;
-  blocked := private.blocked_with(req.learner_id) || req.learner_id;
+  -- private.blocked_with, written out for the same reason.
+  select coalesce(array_agg(case when b.blocker_id = req.learner_id then b.blocked_id else b.blocker_id end), '{}')
+         || req.learner_id
+  into blocked
+  from public.blocks b
+  where b.blocker_id = req.learner_id or b.blocked_id = req.learner_id;
 
   return query
   with candidates as materialized (

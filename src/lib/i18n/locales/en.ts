@@ -1,5 +1,6 @@
 // All en messages, nested by feature; one chunk per locale on the client.
 import auth from './auth/en.json';
+import claim from './claim/en.json';
 import common from './common/en.json';
 import errors from './errors/en.json';
 import home from './home/en.json';
@@ -13,6 +14,7 @@ import validation from './validation/en.json';
 
 export default {
 	auth,
+	claim,
 	common,
 	errors,
 	home,

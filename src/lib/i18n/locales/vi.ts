@@ -1,5 +1,6 @@
 // All vi messages, nested by feature; one chunk per locale on the client.
 import auth from './auth/vi.json';
+import claim from './claim/vi.json';
 import common from './common/vi.json';
 import errors from './errors/vi.json';
 import home from './home/vi.json';
@@ -13,6 +14,7 @@ import validation from './validation/vi.json';
 
 export default {
 	auth,
+	claim,
 	common,
 	errors,
 	home,
