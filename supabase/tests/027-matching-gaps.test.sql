@@ -4,7 +4,7 @@
 -- are inlined and the KNN walk keeps its GiST index; claim codes expire in 30 days and a helper
 -- sees whom they registered.
 begin;
-select plan(24);
+select plan(28);
 
 select tests.create_world();
 
@@ -192,8 +192,36 @@ select doesnt_match(
   '(may_teach_at|free_times|earth_point)',
   '...and the helpers do not appear in plans (they were inlined)'
 );
+select matches(
+  pg_temp.plan(format($$
+    select sh.profile_id from private.skill_homes sh
+    where sh.skill_id = %s::bigint
+    order by private.earth_point(sh.lat, sh.lng) operator(extensions.<->) private.earth_point(10.78, 106.70)
+    limit 5$$, :gap_id)),
+  '(?s)Index Scan using skill_homes_knn_idx.*Index Cond: \(skill_id = .*Order By',
+  'the match walks only the homes of the skill''s volunteers (GiST on skill and point)'
+);
 reset enable_seqscan;
 reset enable_sort;
+
+-- The skill-aware index table follows skills and homes ---------------------------------------------
+select is(
+  (select array_agg(w.key order by w.key) from private.skill_homes sh
+   join tests.world w on w.value = sh.profile_id::text where sh.skill_id = :gap_id),
+  '{b_checked,p_all,p_homeonly,p_nohome}'::text[],
+  'skill_homes holds the volunteers of the skill who have a home (not the hopper, who has none)'
+);
+update public.home_locations set lat = 10.79 where profile_id = tests.uid('p_all');
+delete from public.volunteer_skills where profile_id = tests.uid('p_nohome') and skill_id = :gap_id;
+delete from public.home_locations where profile_id = tests.uid('p_homeonly');
+select results_eq(
+  format($$select w.key, sh.lat from private.skill_homes sh join tests.world w on w.value = sh.profile_id::text
+           where sh.skill_id = %s order by w.key$$, :gap_id),
+  $$values ('b_checked'::text, 10.78 + 200 / 110600.0), ('p_all', 10.79::double precision)$$,
+  '...a moved home moves, a dropped skill or home leaves'
+);
+select tests.authenticate_as('p_all');
+select throws_ok($$select * from private.skill_homes$$, '42501', null, 'no client reads it');
 
 -- Claim codes and the helper's list ---------------------------------------------------------------
 select tests.authenticate_as('volunteer');

@@ -176,6 +176,14 @@ test('a verified volunteer registers a neighbour without a smartphone', async ({
 	const person = page.locator('.person', { hasText: 'Ông Sáu' }).first();
 	await expect(person).toContainText('Chưa nhận tài khoản');
 	await expectNoViolations(page);
+	// A lost code is replaced: the new one is shown once, the old one stops working.
+	await person.getByRole('button', { name: 'Tạo mã mới cho Ông Sáu' }).click();
+	const reissued = page.getByRole('status').filter({ hasText: 'Mã mới cho Ông Sáu' });
+	await expect(reissued).toContainText(/Mã mới cho Ông Sáu: [A-Z2-9]{8}/);
+	const fresh = /Mã mới cho Ông Sáu: ([A-Z2-9]{8})/.exec(await reissued.innerText())?.[1] ?? '';
+	expect(fresh).not.toBe(claimCode);
+	claimCode = fresh;
+	await expectNoViolations(page);
 	await shoot(page, 'assisted-people');
 });
 
