@@ -7,6 +7,9 @@ select tests.create_world();
 select tests.create_user('volunteer2');
 update public.profiles set ward_id = tests.id('ward_a')::bigint, can_teach = true
 where id = tests.uid('volunteer2');
+-- Verified in ward A: a self-declared volunteer may only take requests offered to them (027).
+insert into public.volunteer_verifications (profile_id, ward_id, verified_by)
+values (tests.uid('volunteer2'), tests.id('ward_a')::bigint, tests.uid('coord_a'));
 
 -- The world's learner has a one-to-one on day 2 (1 h) and a class on day 3 (2 h). A second
 -- class by another volunteer overlaps the learner's class by an hour.

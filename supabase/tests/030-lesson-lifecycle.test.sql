@@ -8,6 +8,9 @@ select tests.create_world();
 select tests.create_user('volunteer2');
 update public.profiles set ward_id = tests.id('ward_a')::bigint, can_teach = true, wants_to_learn = true
 where id = tests.uid('volunteer2');
+-- Verified in ward A: a self-declared volunteer may only take requests offered to them (027).
+insert into public.volunteer_verifications (profile_id, ward_id, verified_by)
+values (tests.uid('volunteer2'), tests.id('ward_a')::bigint, tests.uid('coord_a'));
 
 -- Proposal, decline, expiry -------------------------------------------------------------------
 select tests.authenticate_as('volunteer2');

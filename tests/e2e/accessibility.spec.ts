@@ -29,6 +29,14 @@ test('home, sign-in, onboarding and profile have no axe violations', async ({ pa
 	await expect(page.getByRole('alert')).toBeVisible();
 	await expectNoViolations(page);
 
+	// Claiming an account a helper registered is offered before onboarding, errors included.
+	await page.goto('/claim');
+	await expectNoViolations(page);
+	await page.getByRole('button', { name: 'Nhận tài khoản', exact: true }).click();
+	await expect(page.getByRole('alert')).toBeVisible();
+	await expectNoViolations(page);
+	await page.goto('/onboarding');
+
 	await completeOnboarding(page, 'Chú Ba');
 	await page.goto('/profile');
 	await expectNoViolations(page);

@@ -1,6 +1,7 @@
 // Matching end to end in Vietnamese: a learner in Phường Bàn Cờ asks for help and sees ranked
 // volunteers with reasons; the demo volunteer finds that request in the list and on the map; a
-// verified volunteer registers a neighbour without a smartphone. axe on every new page.
+// verified volunteer registers a neighbour without a smartphone, who later claims the account with
+// a phone of their own and the code. axe on every new page; screenshots in test-results/screens.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { newPhone, signInWithPhone } from './helpers';
@@ -8,6 +9,8 @@ import { newPhone, signInWithPhone } from './helpers';
 const SCREENS = 'test-results/screens';
 const VENUE = 'Nhà văn hóa Khu phố 3 Bàn Cờ – Hẻm Nguyễn Thiện Thuật, Phường Bàn Cờ';
 const VOLUNTEER = { typed: '090 000 0002', e164: '+84900000002' };
+/** The account code the volunteer wrote down for the neighbour (test 3), typed by them in test 4. */
+let claimCode = '';
 
 async function expectNoViolations(page: Page) {
 	const results = await new AxeBuilder({ page })
@@ -161,8 +164,62 @@ test('a verified volunteer registers a neighbour without a smartphone', async ({
 
 	const done = page.getByRole('status').filter({ hasText: 'Đã đăng ký Ông Sáu' });
 	await expect(done).toContainText(/Mã nhận tài khoản: [A-Z2-9]{8}/);
+	claimCode = /Mã nhận tài khoản: ([A-Z2-9]{8})/.exec(await done.innerText())?.[1] ?? '';
 	await expectNoViolations(page);
 	await shoot(page, 'assisted-done');
 	await page.getByRole('link', { name: 'Xem yêu cầu và tình nguyện viên phù hợp' }).click();
 	await expect(page.getByRole('heading', { name: 'Tình nguyện viên phù hợp' })).toBeVisible();
+
+	// Where the code is later: the helper's list, where a lost or expired code is replaced.
+	await page.goto('/assisted/new');
+	await page.getByRole('link', { name: 'Người bạn đã đăng ký giúp và mã của họ' }).click();
+	const person = page.locator('.person', { hasText: 'Ông Sáu' }).first();
+	await expect(person).toContainText('Chưa nhận tài khoản');
+	await expectNoViolations(page);
+	// A lost code is replaced: the new one is shown once, the old one stops working.
+	await person.getByRole('button', { name: 'Tạo mã mới cho Ông Sáu' }).click();
+	const reissued = page.getByRole('status').filter({ hasText: 'Mã mới cho Ông Sáu' });
+	await expect(reissued).toContainText(/Mã mới cho Ông Sáu: [A-Z2-9]{8}/);
+	const fresh = /Mã mới cho Ông Sáu: ([A-Z2-9]{8})/.exec(await reissued.innerText())?.[1] ?? '';
+	expect(fresh).not.toBe(claimCode);
+	claimCode = fresh;
+	await expectNoViolations(page);
+	await shoot(page, 'assisted-people');
+});
+
+test('the neighbour signs in with a phone of their own and claims the account by code', async ({
+	page,
+	request
+}) => {
+	expect(claimCode).toMatch(/^[A-Z2-9]{8}$/);
+	const phone = newPhone();
+	await page.goto('/sign-in');
+	await signInWithPhone(page, request, phone.typed, phone.e164);
+	await expect(page).toHaveURL(/\/onboarding/);
+	await page.getByRole('link', { name: /Nhận tài khoản bằng mã/ }).click();
+	await expect(
+		page.getByRole('heading', { name: 'Nhận tài khoản đã được đăng ký giúp' })
+	).toBeVisible();
+	await expectNoViolations(page);
+
+	// A wrong code is refused in plain words, and counted.
+	await page.getByLabel('Mã nhận tài khoản').fill('zzzz zzzz');
+	await page.getByRole('button', { name: 'Nhận tài khoản', exact: true }).click();
+	await expect(page.getByRole('alert')).toContainText('Mã không đúng hoặc đã hết hạn');
+	await expectNoViolations(page);
+	await shoot(page, 'claim-wrong-code');
+
+	// Typed as people do: lower case, with a space.
+	await page
+		.getByLabel('Mã nhận tài khoản')
+		.fill(`${claimCode.slice(0, 4)} ${claimCode.slice(4)}`.toLowerCase());
+	await page.getByRole('button', { name: 'Nhận tài khoản', exact: true }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Tài khoản đã là của bạn' })
+	).toBeVisible();
+	await shoot(page, 'claim-done');
+	await page.getByRole('link', { name: 'Xem yêu cầu của tôi' }).click();
+	await expect(page.getByText('Đặt lịch khám bệnh trực tuyến').first()).toBeVisible();
+	await expectNoViolations(page);
+	await shoot(page, 'claim-requests');
 });

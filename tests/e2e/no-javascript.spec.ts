@@ -35,3 +35,20 @@ test('sign-in, onboarding, language switch and sign-out work without JavaScript'
 	await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
 	await expect(page.getByText('Xin chào, Bác Tư!')).toBeVisible();
 });
+
+test('claiming an account by code answers without JavaScript, keeping the page', async ({
+	page,
+	request
+}) => {
+	const phone = newPhone();
+	await page.goto('/sign-in');
+	await signInWithPhone(page, request, phone.typed, phone.e164);
+	await expect(page).toHaveURL(/\/onboarding/);
+	await page.getByRole('link', { name: /Nhận tài khoản bằng mã/ }).click();
+	await page.getByRole('button', { name: 'Nhận tài khoản', exact: true }).click();
+	await expect(page.getByRole('alert')).toContainText('Hãy nhập mã nhận tài khoản.');
+	await page.getByLabel('Mã nhận tài khoản').fill('ABCD 2345');
+	await page.getByRole('button', { name: 'Nhận tài khoản', exact: true }).click();
+	await expect(page).toHaveURL(/\/claim$/);
+	await expect(page.getByRole('alert')).toContainText('Mã không đúng hoặc đã hết hạn');
+});

@@ -1746,6 +1746,16 @@ export type Database = {
           shown: boolean
         }[]
       }
+      my_registered_learners: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          learner_id: string
+          display_name: string
+          registered_at: string
+          expires_at: string
+          claimed: boolean
+        }[]
+      }
       nearby_requests: {
         Args: { p_limit?: number; p_skill_id?: number }
         Returns: {

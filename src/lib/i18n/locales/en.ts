@@ -1,6 +1,7 @@
 // All en messages, nested by feature; one chunk per locale on the client.
 import auth from './auth/en.json';
 import badges from './badges/en.json';
+import claim from './claim/en.json';
 import common from './common/en.json';
 import errors from './errors/en.json';
 import home from './home/en.json';
@@ -18,6 +19,7 @@ import validation from './validation/en.json';
 export default {
 	auth,
 	badges,
+	claim,
 	common,
 	errors,
 	home,

@@ -1,6 +1,7 @@
 // All vi messages, nested by feature; one chunk per locale on the client.
 import auth from './auth/vi.json';
 import badges from './badges/vi.json';
+import claim from './claim/vi.json';
 import common from './common/vi.json';
 import errors from './errors/vi.json';
 import home from './home/vi.json';
@@ -18,6 +19,7 @@ import validation from './validation/vi.json';
 export default {
 	auth,
 	badges,
+	claim,
 	common,
 	errors,
 	home,
