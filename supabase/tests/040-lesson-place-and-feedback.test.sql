@@ -7,6 +7,9 @@ select tests.create_world();
 select tests.create_user('volunteer2');
 update public.profiles set ward_id = tests.id('ward_a')::bigint, can_teach = true
 where id = tests.uid('volunteer2');
+-- Verified in ward A: only a verified volunteer may propose a lesson at a learner's home (027).
+insert into public.volunteer_verifications (profile_id, ward_id, verified_by)
+values (tests.uid('volunteer2'), tests.id('ward_a')::bigint, tests.uid('coord_a'));
 
 -- A proposal at the learner's home: nothing exact before she accepts -----------------------------
 select tests.authenticate_as('volunteer');
