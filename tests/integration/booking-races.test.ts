@@ -14,6 +14,7 @@ import {
 	only,
 	rows,
 	signedInPerson,
+	verifyVolunteers,
 	type Person
 } from './helpers';
 
@@ -106,13 +107,7 @@ beforeAll(async () => {
 	learner2 = await signedInPerson(server, admin, 'race-learner2@example.test', profile(false));
 	v1 = await signedInPerson(server, admin, 'race-v1@example.test', profile(true));
 	v2 = await signedInPerson(server, admin, 'race-v2@example.test', profile(true));
-	// Verified by the ward: a self-declared volunteer may only take requests offered to them.
-	rows(
-		await admin
-			.from('volunteer_verifications')
-			.insert([v1.id, v2.id].map((profile_id) => ({ profile_id, ward_id: ward })))
-			.select('profile_id')
-	);
+	await verifyVolunteers(admin, ward, [v1.id, v2.id]);
 }, BOOT_TIMEOUT);
 
 afterAll(async () => {

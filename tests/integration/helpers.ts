@@ -110,3 +110,16 @@ export async function createSkill(admin: SupabaseClient, slug: string): Promise<
 		title_en: 'Pay with VietQR'
 	});
 }
+
+/**
+ * Volunteers verified by their ward's board: only they may propose lessons beyond what matching
+ * offers them, and only they may teach at a learner's home.
+ */
+export async function verifyVolunteers(admin: SupabaseClient, ward: number, ids: string[]) {
+	rows(
+		await admin
+			.from('volunteer_verifications')
+			.insert(ids.map((profile_id) => ({ profile_id, ward_id: ward })))
+			.select('profile_id')
+	);
+}

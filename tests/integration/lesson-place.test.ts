@@ -14,6 +14,7 @@ import {
 	only,
 	rows,
 	signedInPerson,
+	verifyVolunteers,
 	type Person
 } from './helpers';
 
@@ -81,6 +82,7 @@ beforeAll(async () => {
 	learner = await signedInPerson(server, admin, 'place-learner@example.test', profile(false));
 	teacher = await signedInPerson(server, admin, 'place-teacher@example.test', profile(true));
 	stranger = await signedInPerson(server, admin, 'place-stranger@example.test', profile(true));
+	await verifyVolunteers(admin, ward, [teacher.id, stranger.id]);
 	coordinator = await signedInPerson(server, admin, 'place-coord@example.test', profile(false));
 	only(
 		await admin

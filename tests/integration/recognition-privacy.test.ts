@@ -13,6 +13,7 @@ import {
 	only,
 	rows,
 	signedInPerson,
+	verifyVolunteers,
 	type Person
 } from './helpers';
 
@@ -50,6 +51,7 @@ beforeAll(async () => {
 		ward_id: ward,
 		wants_to_learn: true
 	});
+	await verifyVolunteers(admin, ward, [leader.id]);
 	groupId = await insertId(admin, 'neighbourhood_groups', { ward_id: ward, name: 'Tổ 7' });
 	for (const [who, role] of [
 		[leader, 'leader'],
