@@ -351,6 +351,93 @@ export type Database = {
           },
         ]
       }
+      data_requests: {
+        Row: {
+          completed_at: string | null
+          id: number
+          kind: string
+          profile_id: string | null
+          received_at: string
+          status: string
+          subject_pseudonym: string | null
+          ward_id: number | null
+        }
+        Insert: {
+          completed_at?: string | null
+          id?: never
+          kind: string
+          profile_id?: string | null
+          received_at?: string
+          status?: string
+          subject_pseudonym?: string | null
+          ward_id?: number | null
+        }
+        Update: {
+          completed_at?: string | null
+          id?: never
+          kind?: string
+          profile_id?: string | null
+          received_at?: string
+          status?: string
+          subject_pseudonym?: string | null
+          ward_id?: number | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "data_requests_profile_id_fkey"
+            columns: ["profile_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "data_requests_ward_id_fkey"
+            columns: ["ward_id"]
+            isOneToOne: false
+            referencedRelation: "areas"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      erased_lesson_counts: {
+        Row: {
+          lessons: number
+          month: string
+          role: string
+          skill_id: number
+          ward_id: number
+        }
+        Insert: {
+          lessons?: number
+          month: string
+          role: string
+          skill_id: number
+          ward_id: number
+        }
+        Update: {
+          lessons?: number
+          month?: string
+          role?: string
+          skill_id?: number
+          ward_id?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "erased_lesson_counts_skill_id_fkey"
+            columns: ["skill_id"]
+            isOneToOne: false
+            referencedRelation: "skills"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "erased_lesson_counts_ward_id_fkey"
+            columns: ["ward_id"]
+            isOneToOne: false
+            referencedRelation: "areas"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       feedback: {
         Row: {
           author_id: string
@@ -932,7 +1019,8 @@ export type Database = {
           details: string
           id: number
           reason: string
-          reported_id: string
+          reported_id: string | null
+          reported_pseudonym: string | null
           reporter_id: string
           resolution: string | null
           resolved_at: string | null
@@ -946,7 +1034,8 @@ export type Database = {
           details?: string
           id?: number
           reason: string
-          reported_id: string
+          reported_id?: string | null
+          reported_pseudonym?: string | null
           reporter_id?: string
           resolution?: string | null
           resolved_at?: string | null
@@ -960,7 +1049,8 @@ export type Database = {
           details?: string
           id?: number
           reason?: string
-          reported_id?: string
+          reported_id?: string | null
+          reported_pseudonym?: string | null
           reporter_id?: string
           resolution?: string | null
           resolved_at?: string | null
@@ -1595,6 +1685,14 @@ export type Database = {
           attempts_left: number
         }[]
       }
+      delete_my_account: {
+        Args: Record<PropertyKey, never>
+        Returns: number
+      }
+      export_my_data: {
+        Args: Record<PropertyKey, never>
+        Returns: Json
+      }
       finish_push_batch: {
         Args: {
           p_claim: string
@@ -1727,6 +1825,21 @@ export type Database = {
       report_no_show: {
         Args: { p_session_id: number; p_absent_id: string; p_note?: string }
         Returns: undefined
+      }
+      report_queue: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          id: number
+          ward_id: number
+          reason: string
+          details: string
+          status: string
+          session_id: number
+          reported_id: string
+          created_at: string
+          due_at: string
+          overdue: boolean
+        }[]
       }
       request_place: {
         Args: { p_request_id: number }
