@@ -35,6 +35,9 @@ test('home, sign-in, onboarding and profile have no axe violations', async ({ pa
 
 	await page.goto('/settings');
 	await expectNoViolations(page);
+
+	await page.goto('/my-data');
+	await expectNoViolations(page);
 });
 
 test('the sign-in page has no violations in high contrast and extra-large text', async ({

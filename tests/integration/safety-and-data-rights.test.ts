@@ -57,8 +57,18 @@ beforeAll(async () => {
 		wants_to_learn: !teach,
 		phone
 	});
-	learner = await signedInPerson(server, admin, 'safe-learner@example.test', profile(false, LEARNER_PHONE));
-	volunteer = await signedInPerson(server, admin, 'safe-volunteer@example.test', profile(true, VOLUNTEER_PHONE));
+	learner = await signedInPerson(
+		server,
+		admin,
+		'safe-learner@example.test',
+		profile(false, LEARNER_PHONE)
+	);
+	volunteer = await signedInPerson(
+		server,
+		admin,
+		'safe-volunteer@example.test',
+		profile(true, VOLUNTEER_PHONE)
+	);
 	other = await signedInPerson(server, admin, 'safe-other@example.test', profile(true));
 	coordinator = await signedInPerson(server, admin, 'safe-coord@example.test', profile(false));
 	only(
@@ -113,8 +123,12 @@ describe('a block', () => {
 		]);
 		expect(JSON.stringify(refused.error)).not.toMatch(/block/i);
 
-		expect(rows(await volunteer.db.from('profiles').select('phone').eq('id', learner.id))).toEqual([]);
-		expect(rows(await volunteer.db.from('help_requests').select('id').eq('learner_id', learner.id))).toEqual([]);
+		expect(rows(await volunteer.db.from('profiles').select('phone').eq('id', learner.id))).toEqual(
+			[]
+		);
+		expect(
+			rows(await volunteer.db.from('help_requests').select('id').eq('learner_id', learner.id))
+		).toEqual([]);
 		expect(rows(await volunteer.db.rpc('profile_cards', { p_ids: [learner.id] }))).toEqual([]);
 		expect(rows(await volunteer.db.from('blocks').select('blocker_id'))).toEqual([]);
 		const forged = await volunteer.db
@@ -178,10 +192,14 @@ describe('data rights', () => {
 			.from('data_requests')
 			.insert({ profile_id: learner.id, kind: 'erasure' });
 		expect(forged.error?.code).toBe('42501');
-		expect(rows(await volunteer.db.from('data_requests').select('id').eq('profile_id', learner.id))).toEqual([]);
+		expect(
+			rows(await volunteer.db.from('data_requests').select('id').eq('profile_id', learner.id))
+		).toEqual([]);
 		expect(rows(await volunteer.db.from('audit_log').select('id').limit(1))).toEqual([]);
 		expect((await volunteer.db.rpc('erase_person', { p_id: learner.id })).error).not.toBeNull();
-		expect(only(await admin.from('profiles').select('id').eq('id', learner.id))).toEqual({ id: learner.id });
+		expect(only(await admin.from('profiles').select('id').eq('id', learner.id))).toEqual({
+			id: learner.id
+		});
 	});
 
 	it('withdrawing consent cancels open requests and leaves matching', async () => {
@@ -193,9 +211,11 @@ describe('data rights', () => {
 					.insert({ kind: 'personal_data', version: '2026-01-01', granted: false })
 			).error
 		).toBeNull();
-		expect(only(await other.db.from('help_requests').select('status').eq('id', requestId))).toEqual({
-			status: 'cancelled'
-		});
+		expect(only(await other.db.from('help_requests').select('status').eq('id', requestId))).toEqual(
+			{
+				status: 'cancelled'
+			}
+		);
 		expect(only(await other.db.from('profiles').select('can_teach').eq('id', other.id))).toEqual({
 			can_teach: false
 		});
@@ -207,17 +227,29 @@ describe('data rights', () => {
 		expect(typeof receipt.data).toBe('number');
 
 		const reports = rows<{ reported_id: string | null; reported_pseudonym: string | null }>(
-			await admin.from('reports').select('reported_id, reported_pseudonym').eq('reason', 'harassment')
+			await admin
+				.from('reports')
+				.select('reported_id, reported_pseudonym')
+				.eq('reason', 'harassment')
 		);
 		expect(reports).toHaveLength(1);
 		expect(reports[0]?.reported_id).toBeNull();
 		expect(reports[0]?.reported_pseudonym).toMatch(/^[0-9a-f-]{36}$/);
 		expect(rows(await coordinator.db.rpc('report_queue')).length).toBeGreaterThan(0);
 		expect(
-			only(await admin.from('data_requests').select('status, profile_id').eq('id', receipt.data as number))
+			only(
+				await admin
+					.from('data_requests')
+					.select('status, profile_id')
+					.eq('id', receipt.data as number)
+			)
 		).toEqual({ status: 'done', profile_id: null });
-		expect(rows(await admin.from('audit_log').select('id').eq('actor_id', volunteer.id))).toEqual([]);
-		expect(rows(await admin.from('audit_log').select('id').like('record_key', `%${volunteer.id}%`))).toEqual([]);
+		expect(rows(await admin.from('audit_log').select('id').eq('actor_id', volunteer.id))).toEqual(
+			[]
+		);
+		expect(
+			rows(await admin.from('audit_log').select('id').like('record_key', `%${volunteer.id}%`))
+		).toEqual([]);
 
 		expect((await volunteer.db.rpc('export_my_data')).error?.code).toBe('42501');
 		const again = clientFor(server, server.anonKey);

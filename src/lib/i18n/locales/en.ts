@@ -1,6 +1,7 @@
 // All en messages, nested by feature; one chunk per locale on the client.
 import auth from './auth/en.json';
 import common from './common/en.json';
+import data from './data/en.json';
 import errors from './errors/en.json';
 import home from './home/en.json';
 import map from './map/en.json';
@@ -14,6 +15,7 @@ import validation from './validation/en.json';
 export default {
 	auth,
 	common,
+	data,
 	errors,
 	home,
 	map,

@@ -1,6 +1,7 @@
 // All vi messages, nested by feature; one chunk per locale on the client.
 import auth from './auth/vi.json';
 import common from './common/vi.json';
+import data from './data/vi.json';
 import errors from './errors/vi.json';
 import home from './home/vi.json';
 import map from './map/vi.json';
@@ -14,6 +15,7 @@ import validation from './validation/vi.json';
 export default {
 	auth,
 	common,
+	data,
 	errors,
 	home,
 	map,

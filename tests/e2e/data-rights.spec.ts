@@ -1,0 +1,68 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { completeOnboarding, newPhone, signInWithPhone } from './helpers';
+
+// The whole page is plain forms: it must work, download included, without JavaScript.
+test.use({ javaScriptEnabled: false });
+
+async function expectNoViolations(page: Page) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+		.analyze();
+	expect(results.violations.map((v) => v.id)).toEqual([]);
+}
+
+test('my data: see it, download it, withdraw consent, delete the account, without JavaScript', async ({
+	page,
+	request
+}) => {
+	const phone = newPhone();
+	await page.goto('/sign-in');
+	await signInWithPhone(page, request, phone.typed, phone.e164);
+	await completeOnboarding(page, 'Cô Hai');
+
+	await page.goto('/my-data');
+	await expect(page.getByRole('heading', { name: 'Dữ liệu của tôi', level: 1 })).toBeVisible();
+	await expect(page.getByText(/Luật số 91\/2025\/QH15/)).toBeVisible();
+
+	// A wrong word is refused, in words, next to the field.
+	const see = page.getByRole('region', { name: 'Xem và tải dữ liệu' });
+	await see.getByLabel('Gõ chữ xác nhận').fill('có');
+	await see.getByRole('button', { name: 'Xem trên trang' }).click();
+	await expect(page.getByText('Chữ xác nhận chưa đúng.', { exact: false })).toBeVisible();
+	await expectNoViolations(page);
+
+	await see.getByLabel('Gõ chữ xác nhận').fill('xem');
+	await see.getByRole('button', { name: 'Xem trên trang' }).click();
+	await expect(page.getByRole('heading', { name: 'Dữ liệu chúng tôi lưu về bạn' })).toBeVisible();
+	await expect(page.getByText(phone.e164)).toBeVisible();
+	await expectNoViolations(page);
+
+	await see.getByLabel('Gõ chữ xác nhận').fill('XEM');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		see.getByRole('button', { name: 'Tải tệp JSON' }).click()
+	]);
+	expect(download.suggestedFilename()).toMatch(/^du-lieu-cua-toi-\d{4}-\d{2}-\d{2}\.json$/);
+	const file = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+		profile: { phone: string; display_name: string };
+	};
+	expect(file.profile).toMatchObject({ phone: phone.e164, display_name: 'Cô Hai' });
+
+	await page.goto('/my-data');
+	await page.getByRole('button', { name: 'Rút lại sự đồng ý' }).click();
+	await expect(page.getByText('Đã rút lại sự đồng ý.')).toBeVisible();
+	await expect(page.getByText(/Số \d+: rút lại sự đồng ý, đã xong/)).toBeVisible();
+	await page.getByRole('button', { name: 'Đồng ý lại' }).click();
+	await expect(page.getByText('Đã ghi nhận sự đồng ý.')).toBeVisible();
+
+	const remove = page.getByRole('region', { name: 'Xóa tài khoản' });
+	await remove.getByLabel('Gõ chữ xác nhận').fill('Xóa');
+	await remove.getByRole('button', { name: 'Xóa tài khoản của tôi' }).click();
+	await expect(page.getByRole('heading', { name: 'Đã xóa tài khoản' })).toBeVisible();
+	await expect(page.getByText(/Số biên nhận yêu cầu: \d+/)).toBeVisible();
+
+	await page.goto('/my-data');
+	await expect(page).toHaveURL(/\/sign-in/);
+});
