@@ -54,8 +54,15 @@ test('my data: see it, download it, withdraw consent, delete the account, withou
 	await page.getByRole('button', { name: 'Rút lại sự đồng ý' }).click();
 	await expect(page.getByText('Đã rút lại sự đồng ý.')).toBeVisible();
 	await expect(page.getByText(/Số \d+: rút lại sự đồng ý, đã xong/)).toBeVisible();
-	await page.getByRole('button', { name: 'Đồng ý lại' }).click();
-	await expect(page.getByText('Đã ghi nhận sự đồng ý.')).toBeVisible();
+	// Withdrawn: every other page asks for consent first, and agreeing goes back where they were.
+	await page.goto('/profile');
+	await expect(page).toHaveURL(/\/my-data\/consent\?redirect_to=%2Fprofile/);
+	await expect(page.getByText(/91\/2025\/QH15/)).toBeVisible();
+	await expectNoViolations(page);
+	await page.getByRole('button', { name: 'Tôi đồng ý' }).click();
+	await expect(page).toHaveURL(/\/profile$/);
+
+	await page.goto('/my-data');
 
 	const remove = page.getByRole('region', { name: 'Xóa tài khoản' });
 	await remove.getByLabel('Gõ chữ xác nhận').fill('Xóa');

@@ -878,6 +878,7 @@ export type Database = {
           accessibility_needs: string[]
           birth_year: number | null
           can_teach: boolean
+          consent_version: string | null
           created_at: string
           display_name: string | null
           high_contrast: boolean
@@ -904,6 +905,7 @@ export type Database = {
           accessibility_needs?: string[]
           birth_year?: number | null
           can_teach?: boolean
+          consent_version?: string | null
           created_at?: string
           display_name?: string | null
           high_contrast?: boolean
@@ -930,6 +932,7 @@ export type Database = {
           accessibility_needs?: string[]
           birth_year?: number | null
           can_teach?: boolean
+          consent_version?: string | null
           created_at?: string
           display_name?: string | null
           high_contrast?: boolean
