@@ -220,3 +220,29 @@ $$;
 
 revoke execute on function public.report_queue() from public, anon;
 grant execute on function public.report_queue() to authenticated;
+
+-- -----------------------------------------------------------------------------
+-- The blocker's own list
+-- -----------------------------------------------------------------------------
+
+/**
+ * The people the caller blocked, with their names (profile cards leave a
+ * blocked pair out, but the blocker needs to know whom to unblock).
+ */
+create or replace function public.my_blocks()
+returns table (blocked_id uuid, display_name text, created_at timestamptz)
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select b.blocked_id, p.display_name, b.created_at
+  from public.blocks b
+  join public.profiles p on p.id = b.blocked_id
+  where b.blocker_id = (select auth.uid())
+  order by b.created_at desc, b.blocked_id
+  limit 500;
+$$;
+
+revoke execute on function public.my_blocks() from public, anon;
+grant execute on function public.my_blocks() to authenticated;

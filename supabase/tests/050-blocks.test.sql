@@ -2,7 +2,7 @@
 -- the pair; their upcoming lessons end together with the same neutral notice to both; reports
 -- reach the ward board's queue, oldest first, each due in 24 hours.
 begin;
-select plan(21);
+select plan(23);
 
 select tests.create_world();
 
@@ -134,6 +134,13 @@ select tests.authenticate_as('coord_b');
 select is((select count(*)::int from public.report_queue()), 0, 'another ward''s coordinator sees none');
 select tests.authenticate_as('learner');
 select is((select count(*)::int from public.report_queue()), 0, 'a reporter has no queue');
+select set_eq(
+  $$select display_name from public.my_blocks()$$,
+  $$values ('volunteer'::text), ('stranger'::text)$$,
+  'the blocker lists whom they blocked, with names'
+);
+select tests.authenticate_as('volunteer');
+select is((select count(*)::int from public.my_blocks()), 0, 'the blocked person learns nothing from it');
 select tests.clear_authentication();
 select throws_ok('select * from public.report_queue()', '42501', null, 'visitors cannot call it');
 

@@ -64,6 +64,15 @@ test('my data: see it, download it, withdraw consent, delete the account, withou
 
 	await page.goto('/my-data');
 
+	// Blocks: an empty list that says what to do; a report page for nobody they know says so.
+	await page.goto('/blocks');
+	await expect(page.getByText('Bạn chưa chặn ai.', { exact: false })).toBeVisible();
+	await expectNoViolations(page);
+	await page.goto('/blocks/report?person=00000000-0000-4000-8000-00000000dead');
+	await expect(page.getByRole('alert')).toContainText('Không tìm thấy người này');
+	await expectNoViolations(page);
+
+	await page.goto('/my-data');
 	const remove = page.getByRole('region', { name: 'Xóa tài khoản' });
 	await remove.getByLabel('Gõ chữ xác nhận').fill('Xóa');
 	await remove.getByRole('button', { name: 'Xóa tài khoản của tôi' }).click();

@@ -1743,6 +1743,14 @@ export type Database = {
           matching_slots: Json
         }[]
       }
+      my_blocks: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          blocked_id: string
+          display_name: string
+          created_at: string
+        }[]
+      }
       nearby_requests: {
         Args: { p_limit?: number; p_skill_id?: number }
         Returns: {

@@ -9,6 +9,7 @@ import matching from './matching/en.json';
 import notify from './notify/en.json';
 import profile from './profile/en.json';
 import requests from './requests/en.json';
+import safety from './safety/en.json';
 import settings from './settings/en.json';
 import validation from './validation/en.json';
 
@@ -23,6 +24,7 @@ export default {
 	notify,
 	profile,
 	requests,
+	safety,
 	settings,
 	validation
 };

@@ -9,6 +9,7 @@ import matching from './matching/vi.json';
 import notify from './notify/vi.json';
 import profile from './profile/vi.json';
 import requests from './requests/vi.json';
+import safety from './safety/vi.json';
 import settings from './settings/vi.json';
 import validation from './validation/vi.json';
 
@@ -23,6 +24,7 @@ export default {
 	notify,
 	profile,
 	requests,
+	safety,
 	settings,
 	validation
 };
