@@ -44,3 +44,70 @@ set consent_version = (
   order by c.granted_at desc, c.id desc
   limit 1
 );
+
+/**
+ * True unless the person withdrew their personal-data consent (read from the
+ * profile row: one primary-key lookup per notification written).
+ */
+create or replace function private.consents_to_processing(p_profile_id uuid)
+returns boolean
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select coalesce((select p.consent_version from public.profiles p where p.id = p_profile_id), '')
+         <> 'withdrawn';
+$$;
+
+-- -----------------------------------------------------------------------------
+-- Nothing new is processed for someone who withdrew their consent
+-- -----------------------------------------------------------------------------
+
+/**
+ * No new request for a person who withdrew their personal-data consent.
+ */
+create or replace function private.refuse_request_without_consent()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if not private.consents_to_processing(new.learner_id) then
+    raise exception 'this person withdrew their consent to data processing'
+      using errcode = '42501', detail = 'consent_withdrawn';
+  end if;
+  return new;
+end;
+$$;
+
+revoke execute on function private.refuse_request_without_consent() from public, anon, authenticated;
+
+create trigger help_requests_need_consent
+  before insert on public.help_requests
+  for each row execute function private.refuse_request_without_consent();
+
+/**
+ * Keeps a person who withdrew their consent out of matching: their roles stay
+ * off until they consent again.
+ */
+create or replace function private.keep_withdrawn_out_of_matching()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if new.consent_version = 'withdrawn' then
+    new.can_teach := false;
+    new.wants_to_learn := false;
+  end if;
+  return new;
+end;
+$$;
+
+revoke execute on function private.keep_withdrawn_out_of_matching() from public, anon, authenticated;
+
+create trigger profiles_withdrawn_out_of_matching
+  before update of can_teach, wants_to_learn on public.profiles
+  for each row execute function private.keep_withdrawn_out_of_matching();
