@@ -43,6 +43,12 @@ $$;
 update public.profiles set phone = '+84909990001' where id = tests.uid('learner');
 update auth.users set phone = '84909990001' where id = tests.uid('learner');
 update public.profiles set phone = '+84909990002' where id = tests.uid('volunteer');
+-- Points no demo person could share, so the scan below cannot match someone else's by chance.
+update public.home_locations set lat = 10.7712345, lng = 106.6912345 where profile_id = tests.uid('learner');
+select tests.authenticate_as('learner');
+insert into public.help_requests (skill_id, place_type, near_lat, near_lng)
+values (tests.id('skill')::bigint, 'near_point', 10.7654321, 106.6954321);
+reset role;
 
 -- Export ---------------------------------------------------------------------------------------
 select tests.authenticate_as('learner');
@@ -57,13 +63,13 @@ select is(
      jsonb_array_length(data -> 'reports_filed'), jsonb_array_length(data -> 'blocks_made'),
      jsonb_array_length(data -> 'groups')]
    from export_of_learner),
-  array[3, 1, 3, 1,
+  array[4, 1, 3, 1,
         (select count(*)::int from public.notifications where profile_id = tests.uid('learner')), 1, 1, 1, 1],
   'it holds their requests, consents, lessons, feedback, notices, devices, reports, blocks and groups'
 );
 select ok((select jsonb_array_length(data -> 'badges') >= 1 from export_of_learner), '...and their badges');
 select is(
-  (select data -> 'home' ->> 'lat' from export_of_learner), '10.77312', '...and their own home'
+  (select data -> 'home' ->> 'lat' from export_of_learner), '10.7712345', '...and their own home'
 );
 select is(
   (select data -> 'push_subscriptions' -> 0 from export_of_learner),
@@ -129,7 +135,8 @@ select (select count(*) from public.audit_log) as audit_rows,
                      || coalesce(actor_id::text, ''), tests.id('learner')) > 0) as learner_audit_rows;
 select ok((select learner_audit_rows > 5 from before_erasure), 'before: audit rows name the learner');
 select ok(
-  pg_temp.rows_naming(array[tests.id('learner'), '10.77312']) @> array['auth.users: 1', 'public.home_locations: 1'],
+  pg_temp.rows_naming(array[tests.id('learner'), '10.7712345', '10.7654321'])
+    @> array['auth.users: 1', 'public.home_locations: 1', 'private.help_request_points: 1'],
   'before: the scan finds the learner (so its silence afterwards means something)'
 );
 
@@ -169,7 +176,7 @@ select results_eq(
 select is(
   pg_temp.rows_naming(array[
     tests.id('learner'), '+84909990001', '84909990001', 'learner@test.local',
-    '10.77312', '106.69871', '10.7701', '106.6952'
+    '10.7712345', '106.6912345', '10.7654321', '106.6954321'
   ]),
   '{}', 'no row in any schema names the learner, their phone, e-mail, home or meeting point'
 );
