@@ -12,7 +12,8 @@
 --   row passes one guard, whichever function writes it);
 -- - a block cancels their upcoming lessons in the same transaction, with the
 --   same neutral notice to both.
--- And reports reach the ward board in a queue with a 24-hour target.
+-- And reports reach the ward board in a queue with a 24-hour target, and
+-- outlive the reported person's account (kept under a random pseudonym).
 -- =============================================================================
 
 -- -----------------------------------------------------------------------------
@@ -184,12 +185,27 @@ create trigger blocks_cancel_lessons
   for each row execute function private.cancel_lessons_of_blocked_pair();
 
 -- -----------------------------------------------------------------------------
+-- Reports outlive the reported person's account
+-- -----------------------------------------------------------------------------
+
+alter table public.reports
+  alter column reported_id drop not null,
+  drop constraint reports_reported_id_fkey,
+  add constraint reports_reported_id_fkey
+    foreign key (reported_id) references public.profiles (id) on delete set null,
+  add column reported_pseudonym uuid;
+
+comment on column public.reports.reported_pseudonym is
+  'Set when the reported person erased their account: the same random id on all their reports.';
+
+-- -----------------------------------------------------------------------------
 -- The ward board's report queue
 -- -----------------------------------------------------------------------------
 
 /**
  * Reports waiting in the wards the caller coordinates, oldest first, each due
- * 24 hours after it was filed. Runs as the caller: the reports policy already
+ * 24 hours after it was filed; reports about an erased person carry the
+ * same pseudonym, so repeated reports still line up. Runs as the caller: the reports policy already
  * limits rows to the caller's own and their wards'; the filter keeps a
  * coordinator's own filed reports elsewhere out of their queue.
  */
@@ -202,6 +218,7 @@ returns table (
   status text,
   session_id bigint,
   reported_id uuid,
+  reported_pseudonym uuid,
   created_at timestamptz,
   due_at timestamptz,
   overdue boolean
@@ -210,7 +227,8 @@ language sql
 stable
 set search_path = ''
 as $$
-  select r.id, r.ward_id, r.reason, r.details, r.status, r.session_id, r.reported_id, r.created_at,
+  select r.id, r.ward_id, r.reason, r.details, r.status, r.session_id, r.reported_id, r.reported_pseudonym,
+         r.created_at,
          r.created_at + interval '24 hours', r.created_at + interval '24 hours' < now()
   from public.reports r
   where r.status in ('open', 'reviewing') and private.is_coordinator_of(r.ward_id)

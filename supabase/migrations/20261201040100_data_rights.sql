@@ -57,20 +57,6 @@ create policy "Data requests are visible to the coordinators of their ward"
   using ((select private.is_coordinator_of(ward_id)));
 
 -- -----------------------------------------------------------------------------
--- Reports outlive the reported person's account
--- -----------------------------------------------------------------------------
-
-alter table public.reports
-  alter column reported_id drop not null,
-  drop constraint reports_reported_id_fkey,
-  add constraint reports_reported_id_fkey
-    foreign key (reported_id) references public.profiles (id) on delete set null,
-  add column reported_pseudonym uuid;
-
-comment on column public.reports.reported_pseudonym is
-  'Set when the reported person erased their account: the same random id on all their reports.';
-
--- -----------------------------------------------------------------------------
 -- What the ward's statistics keep of an erased person
 -- -----------------------------------------------------------------------------
 

@@ -150,8 +150,9 @@ select results_eq(
 );
 select tests.authenticate_as('coord_a');
 select is(
-  (select count(*)::int from public.report_queue() where id = tests.id('report')::bigint), 1,
-  '...and is still in the ward board''s queue'
+  (select count(*)::int from public.report_queue()
+   where id = tests.id('report')::bigint and reported_id is null and reported_pseudonym is not null), 1,
+  '...and is still in the ward board''s queue, under the pseudonym'
 );
 reset role;
 select is(

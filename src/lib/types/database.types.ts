@@ -1847,6 +1847,7 @@ export type Database = {
           status: string
           session_id: number
           reported_id: string
+          reported_pseudonym: string
           created_at: string
           due_at: string
           overdue: boolean
