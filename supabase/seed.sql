@@ -1016,7 +1016,8 @@ from seed_person p
 order by p.phone;
 
 insert into public.consents (profile_id, kind, version, granted, recorded_by, granted_at)
-select p.id, k.kind, '2025-07', true, s.helper, u.created_at + interval '5 minutes'
+select p.id, k.kind, case k.kind when 'personal_data' then '2026-01-01' else '2025-07-01' end, true, s.helper,
+       u.created_at + interval '5 minutes'
 from seed_person p
 join auth.users u on u.id = p.id
 left join seed_assisted s on s.learner = p.id

@@ -8,6 +8,10 @@
 begin;
 
 select tests.create_world();
+insert into public.data_requests (profile_id, ward_id, kind) values (tests.uid('learner'), tests.id('ward_a')::bigint, 'export');
+insert into tests.world select 'data_request', max(id) from public.data_requests;
+insert into public.erased_lesson_counts (ward_id, skill_id, month, role, lessons)
+values (tests.id('ward_a')::bigint, tests.id('skill')::bigint, '2026-01-01', 'teacher', 2);
 
 create temporary table matrix (
   tbl text not null,
@@ -148,6 +152,14 @@ insert into matrix (tbl, op, statement, expected) values
 ('blocks', 'insert', 'insert into public.blocks (blocker_id, blocked_id) values (:learner, :neighbour)', 'x1xxxx1'),
 ('blocks', 'update', 'update public.blocks set created_at = created_at where blocker_id = :learner', 'xxxxxx1'),
 ('blocks', 'delete', 'delete from public.blocks where blocker_id = :learner and blocked_id = :stranger', '0100001'),
+('data_requests', 'select', 'select 1 from public.data_requests where id = :data_request', '0101001'),
+('data_requests', 'insert', $$insert into public.data_requests (profile_id, kind) values (:learner, 'export')$$, 'xxxxxx1'),
+('data_requests', 'update', $$update public.data_requests set status = 'done' where id = :data_request$$, 'xxxxxx1'),
+('data_requests', 'delete', 'delete from public.data_requests where id = :data_request', 'xxxxxx1'),
+('erased_lesson_counts', 'select', 'select 1 from public.erased_lesson_counts where ward_id = :ward_a', '0001001'),
+('erased_lesson_counts', 'insert', $$insert into public.erased_lesson_counts (ward_id, skill_id, month, role) values (:ward_a, :skill, '2026-02-01', 'learner')$$, 'xxxxxx1'),
+('erased_lesson_counts', 'update', 'update public.erased_lesson_counts set lessons = 0 where ward_id = :ward_a', 'xxxxxx1'),
+('erased_lesson_counts', 'delete', 'delete from public.erased_lesson_counts where ward_id = :ward_a', 'xxxxxx1'),
 -- The audit log: nobody but the service role reads it, and nobody at all changes it.
 ('audit_log', 'select', 'select 1 from public.audit_log where id = :audit', '0000001'),
 ('audit_log', 'insert', $$insert into public.audit_log (table_name, action) values ('profiles', 'insert')$$, 'xxxxxxx'),

@@ -55,6 +55,9 @@ test('home, sign-in, onboarding and profile have no axe violations', async ({ pa
 	await page.goto('/lessons');
 	await expect(page.getByText('Bạn chưa có buổi học nào.')).toBeVisible();
 	await expectNoViolations(page);
+
+	await page.goto('/my-data');
+	await expectNoViolations(page);
 });
 
 test('the sign-in page has no violations in high contrast and extra-large text', async ({

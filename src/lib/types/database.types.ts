@@ -354,6 +354,93 @@ export type Database = {
           },
         ]
       }
+      data_requests: {
+        Row: {
+          completed_at: string | null
+          id: number
+          kind: string
+          profile_id: string | null
+          received_at: string
+          status: string
+          subject_pseudonym: string | null
+          ward_id: number | null
+        }
+        Insert: {
+          completed_at?: string | null
+          id?: never
+          kind: string
+          profile_id?: string | null
+          received_at?: string
+          status?: string
+          subject_pseudonym?: string | null
+          ward_id?: number | null
+        }
+        Update: {
+          completed_at?: string | null
+          id?: never
+          kind?: string
+          profile_id?: string | null
+          received_at?: string
+          status?: string
+          subject_pseudonym?: string | null
+          ward_id?: number | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "data_requests_profile_id_fkey"
+            columns: ["profile_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "data_requests_ward_id_fkey"
+            columns: ["ward_id"]
+            isOneToOne: false
+            referencedRelation: "areas"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      erased_lesson_counts: {
+        Row: {
+          lessons: number
+          month: string
+          role: string
+          skill_id: number
+          ward_id: number
+        }
+        Insert: {
+          lessons?: number
+          month: string
+          role: string
+          skill_id: number
+          ward_id: number
+        }
+        Update: {
+          lessons?: number
+          month?: string
+          role?: string
+          skill_id?: number
+          ward_id?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "erased_lesson_counts_skill_id_fkey"
+            columns: ["skill_id"]
+            isOneToOne: false
+            referencedRelation: "skills"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "erased_lesson_counts_ward_id_fkey"
+            columns: ["ward_id"]
+            isOneToOne: false
+            referencedRelation: "areas"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       feedback: {
         Row: {
           author_id: string
@@ -813,6 +900,7 @@ export type Database = {
           accessibility_needs: string[]
           birth_year: number | null
           can_teach: boolean
+          consent_version: string | null
           created_at: string
           display_name: string | null
           high_contrast: boolean
@@ -839,6 +927,7 @@ export type Database = {
           accessibility_needs?: string[]
           birth_year?: number | null
           can_teach?: boolean
+          consent_version?: string | null
           created_at?: string
           display_name?: string | null
           high_contrast?: boolean
@@ -865,6 +954,7 @@ export type Database = {
           accessibility_needs?: string[]
           birth_year?: number | null
           can_teach?: boolean
+          consent_version?: string | null
           created_at?: string
           display_name?: string | null
           high_contrast?: boolean
@@ -1005,7 +1095,8 @@ export type Database = {
           details: string
           id: number
           reason: string
-          reported_id: string
+          reported_id: string | null
+          reported_pseudonym: string | null
           reporter_id: string
           resolution: string | null
           resolved_at: string | null
@@ -1019,7 +1110,8 @@ export type Database = {
           details?: string
           id?: number
           reason: string
-          reported_id: string
+          reported_id?: string | null
+          reported_pseudonym?: string | null
           reporter_id?: string
           resolution?: string | null
           resolved_at?: string | null
@@ -1033,7 +1125,8 @@ export type Database = {
           details?: string
           id?: number
           reason?: string
-          reported_id?: string
+          reported_id?: string | null
+          reported_pseudonym?: string | null
           reporter_id?: string
           resolution?: string | null
           resolved_at?: string | null
@@ -1668,6 +1761,14 @@ export type Database = {
           attempts_left: number
         }[]
       }
+      delete_my_account: {
+        Args: Record<PropertyKey, never>
+        Returns: number
+      }
+      export_my_data: {
+        Args: Record<PropertyKey, never>
+        Returns: Json
+      }
       finish_push_batch: {
         Args: {
           p_claim: string
@@ -1744,6 +1845,14 @@ export type Database = {
           award_id: number
           awarded_at: string
           shown: boolean
+        }[]
+      }
+      my_blocks: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          blocked_id: string
+          display_name: string
+          created_at: string
         }[]
       }
       my_registered_learners: {
@@ -1841,6 +1950,22 @@ export type Database = {
       report_no_show: {
         Args: { p_session_id: number; p_absent_id: string; p_note?: string }
         Returns: undefined
+      }
+      report_queue: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          id: number
+          ward_id: number
+          reason: string
+          details: string
+          status: string
+          session_id: number
+          reported_id: string
+          reported_pseudonym: string
+          created_at: string
+          due_at: string
+          overdue: boolean
+        }[]
       }
       request_place: {
         Args: { p_request_id: number }

@@ -18,4 +18,5 @@ export type ProfileSummary = Pick<
 	| 'can_teach'
 	| 'ward_id'
 	| 'languages'
+	| 'consent_version'
 >;

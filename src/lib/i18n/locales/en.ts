@@ -3,6 +3,7 @@ import auth from './auth/en.json';
 import badges from './badges/en.json';
 import claim from './claim/en.json';
 import common from './common/en.json';
+import data from './data/en.json';
 import errors from './errors/en.json';
 import home from './home/en.json';
 import lessons from './lessons/en.json';
@@ -13,6 +14,7 @@ import notify from './notify/en.json';
 import profile from './profile/en.json';
 import push from './push/en.json';
 import requests from './requests/en.json';
+import safety from './safety/en.json';
 import settings from './settings/en.json';
 import validation from './validation/en.json';
 
@@ -21,6 +23,7 @@ export default {
 	badges,
 	claim,
 	common,
+	data,
 	errors,
 	home,
 	lessons,
@@ -31,6 +34,7 @@ export default {
 	profile,
 	push,
 	requests,
+	safety,
 	settings,
 	validation
 };

@@ -3,6 +3,7 @@ import auth from './auth/vi.json';
 import badges from './badges/vi.json';
 import claim from './claim/vi.json';
 import common from './common/vi.json';
+import data from './data/vi.json';
 import errors from './errors/vi.json';
 import home from './home/vi.json';
 import lessons from './lessons/vi.json';
@@ -13,6 +14,7 @@ import notify from './notify/vi.json';
 import profile from './profile/vi.json';
 import push from './push/vi.json';
 import requests from './requests/vi.json';
+import safety from './safety/vi.json';
 import settings from './settings/vi.json';
 import validation from './validation/vi.json';
 
@@ -21,6 +23,7 @@ export default {
 	badges,
 	claim,
 	common,
+	data,
 	errors,
 	home,
 	lessons,
@@ -31,6 +34,7 @@ export default {
 	profile,
 	push,
 	requests,
+	safety,
 	settings,
 	validation
 };

@@ -1,8 +1,10 @@
-// Consent records (Decree 13/2023/ND-CP): what was agreed to, which version, when. Append-only.
+// Consent records (Law 91/2025/QH15 on personal data protection, Decree 356/2025/ND-CP): what was
+// agreed to, which version, when. Append-only. A new version of a text is asked for again at the next
+// visit (see routes/(app)/+layout.server.ts), so bump it whenever the text changes.
 import type { Supabase, Tables } from '../../types/db';
 import { checkList } from './errors';
 
-export const CONSENT_VERSIONS = { terms: '2025-07-01', personal_data: '2025-07-01' } as const;
+export const CONSENT_VERSIONS = { terms: '2025-07-01', personal_data: '2026-01-01' } as const;
 export type ConsentKind = keyof typeof CONSENT_VERSIONS;
 export type Consent = Pick<Tables<'consents'>, 'kind' | 'version' | 'granted' | 'granted_at'>;
 

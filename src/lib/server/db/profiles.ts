@@ -9,7 +9,7 @@ import { check } from './errors';
 export type { Profile, ProfileSummary } from '../../types/profiles';
 
 const SUMMARY =
-	'id, display_name, locale, text_size, high_contrast, onboarded_at, wants_to_learn, can_teach, ward_id, languages';
+	'id, display_name, locale, text_size, high_contrast, onboarded_at, wants_to_learn, can_teach, ward_id, languages, consent_version';
 
 /** The fields of the onboarding and profile forms, as validated. */
 export interface ProfileFormInput {
