@@ -63,7 +63,7 @@ async function proposeAtHome(startsInMinutes: number, note: string): Promise<num
 beforeAll(async () => {
 	server = await startTestSupabase();
 	admin = clientFor(server, server.serviceRoleKey);
-	const [ward] = await createWards(admin, 'PLACE', 1);
+	const [ward] = (await createWards(admin, 'PLACE', 1)) as [number];
 	skill = await createSkill(admin, 'place-skill');
 	const other = await createSkill(admin, 'place-other');
 	step = await insertId(admin, 'skill_steps', {
