@@ -14,6 +14,7 @@ import {
 	only,
 	rows,
 	signedInPerson,
+	verifyVolunteers,
 	type Person
 } from './helpers';
 
@@ -70,6 +71,7 @@ beforeAll(async () => {
 		profile(true, VOLUNTEER_PHONE)
 	);
 	other = await signedInPerson(server, admin, 'safe-other@example.test', profile(true));
+	await verifyVolunteers(admin, ward, [volunteer.id, other.id]);
 	coordinator = await signedInPerson(server, admin, 'safe-coord@example.test', profile(false));
 	only(
 		await admin
