@@ -56,21 +56,35 @@ export interface ShownNotification {
 export async function deliverPush(page: Page, payload: string): Promise<void> {
 	const origin = new URL(page.url()).origin;
 	await page.evaluate(async () => void (await navigator.serviceWorker.ready));
-	// One session: the ServiceWorker domain is enabled per session, and it reports the registration
-	// id (which the page cannot see) as soon as it is enabled.
+	// The protocol lists the service workers of every browser context (another phone of the same
+	// test has one for the same origin too), so the registration is found through the running
+	// worker's target, which names its context.
 	const cdp = await page.context().newCDPSession(page);
-	const registrationId = new Promise<string>((resolve) => {
-		cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-			const mine = registrations.find((r) => !r.isDeleted && r.scopeURL.startsWith(origin));
-			if (mine) resolve(mine.registrationId);
-		});
+	const { targetInfo } = await cdp.send('Target.getTargetInfo');
+	const registrationOf = new Map<string, string>();
+	cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+		for (const v of versions) if (v.targetId) registrationOf.set(v.targetId, v.registrationId);
 	});
 	await cdp.send('ServiceWorker.enable');
-	await cdp.send('ServiceWorker.deliverPushMessage', {
-		origin,
-		registrationId: await registrationId,
-		data: payload
-	});
+	let registrationId = '';
+	await expect
+		.poll(
+			async () => {
+				const { targetInfos } = await cdp.send('Target.getTargets');
+				const mine = targetInfos.find(
+					(t) =>
+						t.type === 'service_worker' &&
+						t.browserContextId === targetInfo.browserContextId &&
+						t.url.startsWith(origin) &&
+						registrationOf.has(t.targetId)
+				);
+				registrationId = mine ? (registrationOf.get(mine.targetId) ?? '') : '';
+				return registrationId;
+			},
+			{ message: "this phone's running service worker" }
+		)
+		.not.toBe('');
+	await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId, data: payload });
 	await cdp.detach();
 }
 

@@ -98,6 +98,8 @@ test('a lesson reminder reaches the service worker in Vietnamese and the in-app 
 			.update({ display_name: 'Anh Khoa', can_teach: true, ward_id: ward })
 			.eq('id', teacher.id)
 	);
+	// Verified by the ward: only such a volunteer may teach at a learner's home.
+	ok(await admin.from('volunteer_verifications').insert({ profile_id: teacher.id, ward_id: ward }));
 	const skill = ok(
 		await admin.from('skills').select('id, title_vi').order('id').limit(1).single()
 	) as { id: number; title_vi: string };
