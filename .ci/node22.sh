@@ -27,7 +27,10 @@ for _ in $(seq 1 120); do grep -q 'Stop:' "$log" && break; sleep 1; done
 base="http://127.0.0.1:$app_port"
 
 fail() { echo "node22 smoke: $1"; cat "$log"; exit 1; }
-curl -fsS "$base/" | grep -q '<html lang="vi"' || fail 'the home page is not served in Vietnamese'
+# Read the whole page first: `curl | grep -q` under pipefail fails whenever grep stops reading
+# before curl has written a page larger than the pipe (curl: (23) Failed writing body).
+home=$(curl -fsS "$base/") || fail 'the home page did not answer'
+grep -q '<html lang="vi"' <<<"$home" || fail 'the home page is not served in Vietnamese'
 code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "origin: $base" \
 	--data-urlencode 'phone=0901234567' "$base/sign-in?/sendPhoneCode")
 [ "$code" = 200 ] || fail "a phone sign-in answered $code"
