@@ -14,7 +14,15 @@ const WORKDIR = fileURLToPath(new URL('..', import.meta.url));
 const PG_URL = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const COORDINATOR = '00000000-0000-4000-8000-00000000c001';
 const CENTRE = { lat: 10.7769, lng: 106.7009 };
-const GROUPS = ['elderly', 'manual_worker', 'freelance_worker', 'farmer', 'disability', 'poor_household_student', 'remote_resident'];
+const GROUPS = [
+	'elderly',
+	'manual_worker',
+	'freelance_worker',
+	'farmer',
+	'disability',
+	'poor_household_student',
+	'remote_resident'
+];
 
 /** One ward's people and lessons; `ward` is 900002 or 900003, ids kept apart by `base`. */
 function wardSql(ward: number, base: number, sessions: number): string {
@@ -98,7 +106,9 @@ async function time(db: Db, queries: number): Promise<{ ms: number[]; lessons: n
 			let lessons = 0;
 			for (let i = 0; i < queries; i++) {
 				const t0 = performance.now();
-				const d = await tx.query<{ d: { lessons: number } }>(`select public.ward_dashboard(900002) as d`);
+				const d = await tx.query<{ d: { lessons: number } }>(
+					`select public.ward_dashboard(900002) as d`
+				);
 				await tx.query(`select * from public.ward_demand_map(900002)`);
 				ms.push(performance.now() - t0);
 				lessons = Number(d.rows[0]?.d.lessons);
@@ -127,26 +137,37 @@ async function main() {
 	const queries = Number(values.queries);
 	const url = withDatabase(PG_URL, `bench_dashboard_${Date.now()}_${process.pid}`);
 	const t0 = performance.now();
-	const { db } = await openDatabase({ workdir: WORKDIR, dbUrl: url, dataDir: 'memory', seed: false });
+	const { db } = await openDatabase({
+		workdir: WORKDIR,
+		dbUrl: url,
+		dataDir: 'memory',
+		seed: false
+	});
 	let result: { p50: number; p95: number } | undefined;
 	try {
 		console.log(`postgres: migrated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 		const t1 = performance.now();
 		await seed(db, sessions);
-		console.log(`postgres: seeded 2 wards x ${sessions} lessons in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+		console.log(
+			`postgres: seeded 2 wards x ${sessions} lessons in ${((performance.now() - t1) / 1000).toFixed(1)} s`
+		);
 		await time(db, 5); // warm-up
 		const run = await time(db, queries);
 		if (run.lessons !== sessions) {
 			throw new Error(`the dashboard counted ${run.lessons} lessons, the ward has ${sessions}`);
 		}
-		console.log(`postgres: ${queries} page views (ward_dashboard + ward_demand_map), ${run.lessons} lessons counted`);
+		console.log(
+			`postgres: ${queries} page views (ward_dashboard + ward_demand_map), ${run.lessons} lessons counted`
+		);
 		result = { p50: percentile(run.ms, 50), p95: percentile(run.ms, 95) };
 	} finally {
 		await db.close();
 		if (!values.keep) await dropPostgresDatabase(url);
 		else console.log(`kept ${url}`);
 	}
-	console.log(`dashboard sessions=${sessions} p50_ms=${result.p50.toFixed(2)} p95_ms=${result.p95.toFixed(2)}`);
+	console.log(
+		`dashboard sessions=${sessions} p50_ms=${result.p50.toFixed(2)} p95_ms=${result.p95.toFixed(2)}`
+	);
 }
 
 await main();

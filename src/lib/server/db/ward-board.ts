@@ -221,14 +221,9 @@ export async function volunteer(
 	return (data as unknown as VolunteerDetails | null) ?? null;
 }
 
-export const VERIFICATION_METHODS = [
-	'identity_document',
-	'youth_union',
-	'womens_union',
-	'known_in_ward',
-	'other'
-] as const;
-export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
+/** volunteer_verifications.method (the form's list is in validation/ward-board.ts). */
+export type VerificationMethod =
+	'identity_document' | 'youth_union' | 'womens_union' | 'known_in_ward' | 'other';
 
 /** Records that the coordinator checked this volunteer (policy: their ward, not themselves). */
 export async function verify(
