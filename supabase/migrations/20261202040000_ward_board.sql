@@ -242,8 +242,7 @@ revoke execute on function private.require_coordinator_of(bigint) from public, a
 grant execute on function private.require_coordinator_of(bigint) to authenticated, service_role;
 
 /**
- * A ward's figures over [p_from, p_to) (lesson start, Asia/Ho_Chi_Minh months
- * are the caller's business), as one jsonb:
+ * A ward's figures over [p_from, p_to) (by lesson start), as one jsonb:
  * - lessons: completed lessons; hours: their planned length, in hours (1 decimal);
  *   people: distinct learners who attended one of them;
  * - requests: help requests filed in the period at least 48 hours ago and not
@@ -251,30 +250,54 @@ grant execute on function private.require_coordinator_of(bigint) to authenticate
  *   within 48 hours of filing;
  * - by_skill: [{skill_id, title_vi, title_en, lessons, people, hours}];
  * - by_group: [{group, people, attendances}] by the attendee's priority groups
- *   ('none' when they declared none; a person in two groups counts in both).
+ *   ('none' when they declared none; a person in two groups counts in both);
+ * - by_month (only when p_months > 0): the last p_months calendar months in
+ *   Asia/Ho_Chi_Minh, oldest first, zeros included: [{month, lessons, people, hours}].
+ * One pass over the ward's completed lessons (sessions_ward_completed_idx) and
+ * their attendances; every breakdown is a hash aggregate over those rows.
+ * PL/pgSQL so the plan is cached (a SQL function is planned on every call).
  * No check here: callers check the ward.
  */
-create or replace function private.ward_figures(p_ward_id bigint, p_from timestamptz, p_to timestamptz)
+create or replace function private.ward_figures(
+  p_ward_id bigint,
+  p_from timestamptz,
+  p_to timestamptz,
+  p_months integer default 0
+)
 returns jsonb
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  with done as materialized (
-    select s.id, s.skill_id, extract(epoch from (s.ends_at - s.starts_at)) / 3600.0 as hours
+declare
+  result jsonb;
+  this_month timestamp := date_trunc('month', now() at time zone 'Asia/Ho_Chi_Minh');
+  -- The starts of the last p_months months and of the next one: a lesson's month is its bucket
+  -- (width_bucket, a binary search), far cheaper than formatting every start in a time zone.
+  bounds timestamptz[] := array(
+    select (this_month - make_interval(months => n)) at time zone 'Asia/Ho_Chi_Minh'
+    from generate_series(greatest(coalesce(p_months, 0), 0) - 1, -1, -1) as n
+  );
+begin
+  with lesson as materialized (
+    select s.id, s.skill_id,
+           case when cardinality(bounds) > 1 then width_bucket(s.starts_at, bounds) else 0 end as month,
+           extract(epoch from (s.ends_at - s.starts_at)) / 3600.0 as hours
     from public.sessions s
     where s.ward_id = p_ward_id and s.status = 'completed'
       and s.starts_at >= p_from and s.starts_at < p_to
   ),
   attended as materialized (
-    select d.id as session_id, d.skill_id, sp.profile_id
-    from done d
-    join public.session_participants sp on sp.session_id = d.id and sp.status = 'attended'
+    select l.skill_id, l.month, sp.profile_id
+    from lesson l
+    join public.session_participants sp on sp.session_id = l.id and sp.status = 'attended'
+  ),
+  per_person as materialized (
+    select a.profile_id, count(*) as attendances from attended a group by a.profile_id
   ),
   requests as (
-    select r.id,
-           exists (
+    select exists (
              select 1 from public.sessions s
              where s.request_id = r.id and s.created_at <= r.created_at + interval '48 hours'
            ) as matched
@@ -282,50 +305,74 @@ as $$
     where r.ward_id = p_ward_id and r.status <> 'cancelled'
       and r.created_at >= p_from and r.created_at < p_to
       and r.created_at <= now() - interval '48 hours'
+  ),
+  months as (
+    select b.i as month, to_char(bounds[b.i] at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM') as label
+    from generate_series(1, cardinality(bounds) - 1) as b (i)
   )
   select jsonb_build_object(
-    'lessons', (select count(*) from done),
-    'hours', (select coalesce(round(sum(hours)::numeric, 1), 0) from done),
-    'people', (select count(distinct profile_id) from attended),
+    'lessons', (select count(*) from lesson),
+    'hours', (select coalesce(round(sum(hours)::numeric, 1), 0) from lesson),
+    'people', (select count(*) from per_person),
     'requests', (select count(*) from requests),
     'matched_48h', (select count(*) from requests where matched),
     'by_skill', coalesce((
       select jsonb_agg(jsonb_build_object(
                'skill_id', k.id, 'title_vi', k.title_vi, 'title_en', k.title_en,
-               'lessons', x.lessons, 'people', x.people, 'hours', x.hours
+               'lessons', x.lessons, 'people', coalesce(y.people, 0), 'hours', x.hours
              ) order by x.lessons desc, k.id)
       from (
-        select d.skill_id, count(*) as lessons, round(sum(d.hours)::numeric, 1) as hours,
-               (select count(distinct a.profile_id) from attended a where a.skill_id = d.skill_id) as people
-        from done d
-        group by d.skill_id
+        select l.skill_id, count(*) as lessons, round(sum(l.hours)::numeric, 1) as hours
+        from lesson l group by l.skill_id
       ) x
+      left join (
+        select z.skill_id, count(*) as people
+        from (select a.skill_id, a.profile_id from attended a group by 1, 2) z
+        group by z.skill_id
+      ) y on y.skill_id = x.skill_id
       join public.skills k on k.id = x.skill_id
     ), '[]'::jsonb),
     'by_group', coalesce((
       select jsonb_agg(jsonb_build_object('group', g.grp, 'people', g.people, 'attendances', g.attendances)
                        order by g.people desc, g.grp)
       from (
-        select grp, count(distinct a.profile_id) as people, count(*) as attendances
-        from attended a
-        join public.profiles p on p.id = a.profile_id
+        select grp, count(*) as people, sum(pp.attendances) as attendances
+        from per_person pp
+        join public.profiles p on p.id = pp.profile_id
         cross join lateral unnest(
           case when cardinality(p.priority_groups) = 0 then array['none'] else p.priority_groups end
         ) as grp
         group by grp
       ) g
     ), '[]'::jsonb)
-  );
+  ) || case when coalesce(p_months, 0) > 0 then jsonb_build_object('by_month', (
+    select jsonb_agg(jsonb_build_object(
+             'month', m.label, 'lessons', coalesce(x.lessons, 0), 'people', coalesce(y.people, 0),
+             'hours', coalesce(x.hours, 0)
+           ) order by m.month)
+    from months m
+    left join (
+      select l.month, count(*) as lessons, round(sum(l.hours)::numeric, 1) as hours
+      from lesson l group by l.month
+    ) x on x.month = m.month
+    left join (
+      select z.month, count(*) as people
+      from (select a.month, a.profile_id from attended a group by 1, 2) z
+      group by z.month
+    ) y on y.month = m.month
+  )) else '{}'::jsonb end
+  into result;
+  return result;
+end;
 $$;
 
-revoke execute on function private.ward_figures(bigint, timestamptz, timestamptz) from public, anon, authenticated;
+revoke execute on function private.ward_figures(bigint, timestamptz, timestamptz, integer) from public, anon, authenticated;
 
 /**
- * The ward's dashboard: all-time figures (private.ward_figures), the last
- * twelve months (by start month in Asia/Ho_Chi_Minh, zeros included), and
- * unmet demand against available volunteers per skill: open requests filed in
- * the ward, and volunteers living in the ward who teach the skill and are not
- * suspended. Coordinators of the ward only.
+ * The ward's dashboard: all-time figures with the last twelve months
+ * (private.ward_figures), and unmet demand against available volunteers per
+ * skill: open requests filed in the ward, and volunteers living in the ward
+ * who teach the skill and are not suspended. Coordinators of the ward only.
  */
 create or replace function private.ward_dashboard(p_ward_id bigint)
 returns jsonb
@@ -334,37 +381,9 @@ stable
 security definer
 set search_path = ''
 as $$
-declare
-  this_month timestamptz := date_trunc('month', now() at time zone 'Asia/Ho_Chi_Minh')
-                            at time zone 'Asia/Ho_Chi_Minh';
 begin
   perform private.require_coordinator_of(p_ward_id);
-  return private.ward_figures(p_ward_id, '-infinity', 'infinity') || jsonb_build_object(
-    'by_month', (
-      select jsonb_agg(jsonb_build_object(
-               'month', to_char(m.month_start at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM'),
-               'lessons', coalesce(x.lessons, 0), 'people', coalesce(x.people, 0),
-               'hours', coalesce(x.hours, 0)
-             ) order by m.month_start)
-      from (
-        select (t.local - make_interval(months => n)) at time zone 'Asia/Ho_Chi_Minh' as month_start,
-               (t.local - make_interval(months => n - 1)) at time zone 'Asia/Ho_Chi_Minh' as month_end
-        from (select date_trunc('month', now() at time zone 'Asia/Ho_Chi_Minh') as local) t
-        cross join generate_series(0, 11) as n
-      ) m
-      left join lateral (
-        select count(*) as lessons,
-               round((sum(extract(epoch from (s.ends_at - s.starts_at))) / 3600.0)::numeric, 1) as hours,
-               (select count(distinct sp.profile_id)
-                from public.sessions s2
-                join public.session_participants sp on sp.session_id = s2.id and sp.status = 'attended'
-                where s2.ward_id = p_ward_id and s2.status = 'completed'
-                  and s2.starts_at >= m.month_start and s2.starts_at < m.month_end) as people
-        from public.sessions s
-        where s.ward_id = p_ward_id and s.status = 'completed'
-          and s.starts_at >= m.month_start and s.starts_at < m.month_end
-      ) x on true
-    ),
+  return private.ward_figures(p_ward_id, '-infinity', 'infinity', 12) || jsonb_build_object(
     'unmet', coalesce((
       select jsonb_agg(jsonb_build_object(
                'skill_id', k.id, 'title_vi', k.title_vi, 'title_en', k.title_en,
@@ -381,13 +400,17 @@ begin
           select vs.skill_id, count(*) as n
           from public.volunteer_skills vs
           join public.profiles p on p.id = vs.profile_id
-          where p.ward_id = p_ward_id and p.can_teach and not private.is_suspended(p.id)
+          where p.ward_id = p_ward_id and p.can_teach
+            and not exists (
+              select 1 from public.volunteer_suspensions su
+              where su.profile_id = p.id and su.lifted_at is null
+            )
           group by vs.skill_id
         ) v on v.skill_id = o.skill_id
       ) u
       join public.skills k on k.id = u.skill_id
     ), '[]'::jsonb),
-    'this_month', to_char(this_month at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM')
+    'this_month', to_char(now() at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM')
   );
 end;
 $$;
@@ -435,7 +458,10 @@ begin
   select 'volunteer'::text, h.approx_lat, h.approx_lng, null::bigint, count(*)::integer
   from public.profiles p
   join public.home_locations h on h.profile_id = p.id
-  where p.ward_id = p_ward_id and p.can_teach and not private.is_suspended(p.id)
+  where p.ward_id = p_ward_id and p.can_teach
+    and not exists (
+      select 1 from public.volunteer_suspensions su where su.profile_id = p.id and su.lifted_at is null
+    )
   group by 2, 3
   order by 1, 2, 3;
 end;
@@ -802,7 +828,8 @@ begin
     jsonb_build_object('ward_id', p_ward_id, 'month', to_char(p_month, 'YYYY-MM'), 'format', p_format));
   return private.ward_figures(
     p_ward_id, month_start,
-    ((month_start at time zone 'Asia/Ho_Chi_Minh') + interval '1 month') at time zone 'Asia/Ho_Chi_Minh'
+    ((month_start at time zone 'Asia/Ho_Chi_Minh') + interval '1 month') at time zone 'Asia/Ho_Chi_Minh',
+    0
   ) || jsonb_build_object('month', to_char(p_month, 'YYYY-MM'));
 end;
 $$;

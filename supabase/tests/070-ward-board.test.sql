@@ -23,7 +23,7 @@ select ok(
 );
 select ok(
   not has_function_privilege('authenticated', 'private.audit_read(text, text, text, jsonb)', 'execute')
-  and not has_function_privilege('authenticated', 'private.ward_figures(bigint, timestamptz, timestamptz)', 'execute'),
+  and not has_function_privilege('authenticated', 'private.ward_figures(bigint, timestamptz, timestamptz, integer)', 'execute'),
   'signed-in people cannot write audit rows or read raw figures directly'
 );
 select is(
