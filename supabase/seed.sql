@@ -1444,3 +1444,6 @@ drop table if exists seed_session_id, seed_session_time, seed_member, seed_group
 	seed_person, seed_ward cascade;
 
 reset client_min_messages;
+
+-- ward-board: the seed's verifications say "checked the ID card and Youth Union card": record how.
+update public.volunteer_verifications set method = 'youth_union' where note ilike '%đoàn viên%';

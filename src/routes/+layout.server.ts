@@ -1,3 +1,4 @@
+import * as coordinators from '$lib/server/db/coordinators';
 import * as notifications from '$lib/server/db/notifications';
 import type { LayoutServerLoad } from './$types';
 
@@ -15,7 +16,9 @@ export const load = (async ({ locals }) => ({
 				learns: Boolean(locals.profile?.wants_to_learn),
 				teaches: Boolean(locals.profile?.can_teach),
 				/** Unread notifications, for the header (one HEAD count per page load). */
-				unread: await notifications.unreadCount(locals.supabase)
+				unread: await notifications.unreadCount(locals.supabase),
+				/** Coordinates at least one ward: the header links to the ward board. */
+				coordinates: (await coordinators.wardsOf(locals.supabase, locals.user.id)).length > 0
 			}
 		: null
 })) satisfies LayoutServerLoad;

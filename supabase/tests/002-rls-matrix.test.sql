@@ -10,6 +10,10 @@ begin;
 select tests.create_world();
 insert into public.data_requests (profile_id, ward_id, kind) values (tests.uid('learner'), tests.id('ward_a')::bigint, 'export');
 insert into tests.world select 'data_request', max(id) from public.data_requests;
+-- ward-board: a suspension in force (of the neighbour, who teaches nothing, so no other cell moves).
+insert into public.volunteer_suspensions (profile_id, ward_id, reason)
+values (tests.uid('neighbour'), tests.id('ward_a')::bigint, 'Thử tạm ngưng');
+insert into tests.world select 'suspension', max(id) from public.volunteer_suspensions;
 insert into public.erased_lesson_counts (ward_id, skill_id, month, role, lessons)
 values (tests.id('ward_a')::bigint, tests.id('skill')::bigint, '2026-01-01', 'teacher', 2);
 
@@ -160,6 +164,11 @@ insert into matrix (tbl, op, statement, expected) values
 ('erased_lesson_counts', 'insert', $$insert into public.erased_lesson_counts (ward_id, skill_id, month, role) values (:ward_a, :skill, '2026-02-01', 'learner')$$, 'xxxxxx1'),
 ('erased_lesson_counts', 'update', 'update public.erased_lesson_counts set lessons = 0 where ward_id = :ward_a', 'xxxxxx1'),
 ('erased_lesson_counts', 'delete', 'delete from public.erased_lesson_counts where ward_id = :ward_a', 'xxxxxx1'),
+-- Suspensions: the ward's coordinators suspend and lift; nobody deletes the history.
+('volunteer_suspensions', 'select', 'select 1 from public.volunteer_suspensions where id = :suspension', '0001001'),
+('volunteer_suspensions', 'insert', $$insert into public.volunteer_suspensions (profile_id, ward_id, reason) values (:learner, :ward_a, 'Lý do thử')$$, 'xxx1xx1'),
+('volunteer_suspensions', 'update', 'update public.volunteer_suspensions set lifted_at = now(), lifted_by = :coord_a where id = :suspension', 'x001001'),
+('volunteer_suspensions', 'delete', 'delete from public.volunteer_suspensions where id = :suspension', 'xxxxxx1'),
 -- The audit log: nobody but the service role reads it, and nobody at all changes it.
 ('audit_log', 'select', 'select 1 from public.audit_log where id = :audit', '0000001'),
 ('audit_log', 'insert', $$insert into public.audit_log (table_name, action) values ('profiles', 'insert')$$, 'xxxxxxx'),

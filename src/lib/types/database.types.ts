@@ -1658,8 +1658,71 @@ export type Database = {
           },
         ]
       }
+      volunteer_suspensions: {
+        Row: {
+          id: number
+          lifted_at: string | null
+          lifted_by: string | null
+          profile_id: string
+          reason: string
+          suspended_at: string
+          suspended_by: string | null
+          ward_id: number
+        }
+        Insert: {
+          id?: number
+          lifted_at?: string | null
+          lifted_by?: string | null
+          profile_id: string
+          reason: string
+          suspended_at?: string
+          suspended_by?: string | null
+          ward_id: number
+        }
+        Update: {
+          id?: number
+          lifted_at?: string | null
+          lifted_by?: string | null
+          profile_id?: string
+          reason?: string
+          suspended_at?: string
+          suspended_by?: string | null
+          ward_id?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "volunteer_suspensions_lifted_by_fkey"
+            columns: ["lifted_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "volunteer_suspensions_profile_id_fkey"
+            columns: ["profile_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "volunteer_suspensions_suspended_by_fkey"
+            columns: ["suspended_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "volunteer_suspensions_ward_id_fkey"
+            columns: ["ward_id"]
+            isOneToOne: false
+            referencedRelation: "areas"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       volunteer_verifications: {
         Row: {
+          method: string
           note: string | null
           profile_id: string
           verified_at: string
@@ -1667,6 +1730,7 @@ export type Database = {
           ward_id: number
         }
         Insert: {
+          method?: string
           note?: string | null
           profile_id: string
           verified_at?: string
@@ -1674,6 +1738,7 @@ export type Database = {
           ward_id: number
         }
         Update: {
+          method?: string
           note?: string | null
           profile_id?: string
           verified_at?: string
@@ -1724,6 +1789,15 @@ export type Database = {
           lat: number
           lng: number
         }[]
+      }
+      assign_request: {
+        Args: {
+          p_request_id: number
+          p_volunteer_id: string
+          p_starts_at: string
+          p_minutes?: number
+        }
+        Returns: number
       }
       cancel_lesson: {
         Args: { p_session_id: number; p_reason: string }
@@ -2058,6 +2132,58 @@ export type Database = {
       unlock_session_code: {
         Args: { p_session_id: number }
         Returns: boolean
+      }
+      ward_dashboard: {
+        Args: { p_ward_id: number }
+        Returns: Json
+      }
+      ward_demand_map: {
+        Args: { p_ward_id: number }
+        Returns: {
+          kind: string
+          lat: number
+          lng: number
+          skill_id: number
+          count: number
+        }[]
+      }
+      ward_monthly_report: {
+        Args: { p_ward_id: number; p_month: string; p_format: string }
+        Returns: Json
+      }
+      ward_unmet_requests: {
+        Args: { p_ward_id: number; p_limit?: number; p_candidates?: number }
+        Returns: {
+          request_id: number
+          skill_id: number
+          skill_vi: string
+          skill_en: string
+          place_type: string
+          created_at: string
+          priority_groups: string[]
+          preferred_times: string[]
+          learner_name: string
+          candidates: Json
+        }[]
+      }
+      ward_volunteer: {
+        Args: { p_ward_id: number; p_profile_id: string }
+        Returns: Json
+      }
+      ward_volunteers: {
+        Args: { p_ward_id: number }
+        Returns: {
+          profile_id: string
+          display_name: string
+          skills: number
+          verified_at: string
+          verified_by_name: string
+          verification_method: string
+          suspended_at: string
+          suspension_reason: string
+          lessons_taught: number
+          no_shows: number
+        }[]
       }
     }
     Enums: {
