@@ -17,6 +17,7 @@ import requests from './requests/en.json';
 import safety from './safety/en.json';
 import settings from './settings/en.json';
 import validation from './validation/en.json';
+import wardops from './wardops/en.json';
 
 export default {
 	auth,
@@ -36,5 +37,6 @@ export default {
 	requests,
 	safety,
 	settings,
-	validation
+	validation,
+	wardops
 };

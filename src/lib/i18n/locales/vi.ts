@@ -17,6 +17,7 @@ import requests from './requests/vi.json';
 import safety from './safety/vi.json';
 import settings from './settings/vi.json';
 import validation from './validation/vi.json';
+import wardops from './wardops/vi.json';
 
 export default {
 	auth,
@@ -36,5 +37,6 @@ export default {
 	requests,
 	safety,
 	settings,
-	validation
+	validation,
+	wardops
 };
