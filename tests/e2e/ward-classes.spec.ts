@@ -78,7 +78,9 @@ test('a coordinator schedules a class, a learner signs up, attendance is taken',
 	const board = await (await browser.newContext()).newPage();
 	await signInWithPassword(board, 'dieuphoi.demo@example.com');
 	await board.goto(`/ward/${ward.id}/classes`);
-	await expect(board.getByRole('heading', { name: 'Lớp học tại nhà văn hóa', level: 1 })).toBeVisible();
+	await expect(
+		board.getByRole('heading', { name: 'Lớp học tại nhà văn hóa', level: 1 })
+	).toBeVisible();
 	await board.getByLabel('Kỹ năng').selectOption({ label: SKILL });
 	await board.getByLabel('Điểm học').selectOption({ label: `${VENUE} (25 chỗ)` });
 	await board.getByLabel('Ngày').fill(when.date);

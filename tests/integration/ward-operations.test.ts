@@ -74,7 +74,8 @@ beforeAll(async () => {
 	coordB = await person('coord-b', wardB);
 	volunteer = await person('volunteer', wardA, { can_teach: true });
 	stranger = await person('stranger', wardB, { wants_to_learn: true });
-	for (let i = 0; i < 5; i++) learners.push(await person(`learner-${i}`, wardA, { wants_to_learn: true }));
+	for (let i = 0; i < 5; i++)
+		learners.push(await person(`learner-${i}`, wardA, { wants_to_learn: true }));
 	rows(
 		await admin
 			.from('coordinator_assignments')
@@ -216,7 +217,9 @@ describe('classes', () => {
 			await admin.from('sessions').select('status').eq('id', id)
 		);
 		expect(done.status).toBe('completed');
-		const chain = rows(await admin.from('teaching_chain').select('learner_id').eq('session_id', id));
+		const chain = rows(
+			await admin.from('teaching_chain').select('learner_id').eq('session_id', id)
+		);
 		expect(chain).toEqual([{ learner_id: first.id }]);
 		const roster = rows<{ profile_id: string; display_name: string; status: string }>(
 			await volunteer.db.rpc('class_roster', { p_session_id: id })
@@ -269,8 +272,14 @@ describe('service feedback', () => {
 		const report = (who: Person, row: Record<string, unknown>) =>
 			who.db.from('service_feedback').insert({ reporter_id: who.id, ...row });
 		expect(
-			(await report(learners[0]!, { service: 'vneid', step: 'log_in', what_happened: 'Không nhận OTP', ward_id: wardB }))
-				.error
+			(
+				await report(learners[0]!, {
+					service: 'vneid',
+					step: 'log_in',
+					what_happened: 'Không nhận OTP',
+					ward_id: wardB
+				})
+			).error
 		).toBeNull();
 		expect(
 			(
@@ -283,8 +292,13 @@ describe('service feedback', () => {
 			).error
 		).toBeNull();
 		expect(
-			(await report(stranger, { service: 'bank_app', step: 'pay', what_happened: 'Không quét được QR' }))
-				.error
+			(
+				await report(stranger, {
+					service: 'bank_app',
+					step: 'pay',
+					what_happened: 'Không quét được QR'
+				})
+			).error
 		).toBeNull();
 		const forged = await report(learners[2]!, {
 			reporter_id: volunteer.id,

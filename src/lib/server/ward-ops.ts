@@ -68,13 +68,17 @@ export async function runWardButton<S extends ZodValidationSchema>(
 ): Promise<never> {
 	const form = await readForm(event, schema, noticeId);
 	const back = pageUrl(event.url);
-	if (!form.valid) goWithMessage(event, back, noticeId, { key: 'validation.invalid', tone: 'error' });
+	if (!form.valid)
+		goWithMessage(event, back, noticeId, { key: 'validation.invalid', tone: 'error' });
 	let key: FormMessage['key'];
 	try {
 		key = await run(form.data as z.output<S>);
 	} catch (caught) {
 		if (!(caught instanceof WardRefusal)) throw caught;
-		goWithMessage(event, back, noticeId, { key: `wardops.refusal.${caught.reason}`, tone: 'error' });
+		goWithMessage(event, back, noticeId, {
+			key: `wardops.refusal.${caught.reason}`,
+			tone: 'error'
+		});
 	}
 	goWithMessage(event, back, noticeId, { key, tone: 'ok' });
 }

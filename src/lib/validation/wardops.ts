@@ -18,7 +18,11 @@ import {
 export { DEVICES, MATERIAL_KINDS, MATERIAL_LANGUAGES, SERVICES, SERVICE_STEPS, VENUE_KINDS };
 
 const count = (max: number) =>
-	z.number(says('wardops.validation.count')).int().min(0, says('wardops.validation.count')).max(max, says('wardops.validation.count'));
+	z
+		.number(says('wardops.validation.count'))
+		.int()
+		.min(0, says('wardops.validation.count'))
+		.max(max, says('wardops.validation.count'));
 
 /** Add or edit a venue of the ward; `id` 0 adds one. */
 export const venueSchema = z.object({
@@ -34,8 +38,14 @@ export const venueSchema = z.object({
 		.trim()
 		.min(1, says('wardops.validation.address_required'))
 		.max(300, says('wardops.validation.too_long')),
-	lat: z.number(says('wardops.validation.lat')).min(-90, says('wardops.validation.lat')).max(90, says('wardops.validation.lat')),
-	lng: z.number(says('wardops.validation.lng')).min(-180, says('wardops.validation.lng')).max(180, says('wardops.validation.lng')),
+	lat: z
+		.number(says('wardops.validation.lat'))
+		.min(-90, says('wardops.validation.lat'))
+		.max(90, says('wardops.validation.lat')),
+	lng: z
+		.number(says('wardops.validation.lng'))
+		.min(-180, says('wardops.validation.lng'))
+		.max(180, says('wardops.validation.lng')),
 	devices: z.array(z.enum(DEVICES)).default([]),
 	shared_tablets: count(500).default(0),
 	computers: count(500).default(0),
@@ -60,7 +70,10 @@ export const classSchema = z.object({
 	minutes: z
 		.number()
 		.int()
-		.refine((m) => (DURATIONS as readonly number[]).includes(m), says('lessons.validation.duration'))
+		.refine(
+			(m) => (DURATIONS as readonly number[]).includes(m),
+			says('lessons.validation.duration')
+		)
 		.default(90),
 	capacity: z
 		.number(says('wardops.validation.capacity'))

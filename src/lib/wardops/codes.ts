@@ -31,7 +31,13 @@ export const SERVICE_STEPS = [
 	'result',
 	'other'
 ] as const;
-export const SESSION_STATUSES = ['proposed', 'scheduled', 'completed', 'cancelled', 'no_show'] as const;
+export const SESSION_STATUSES = [
+	'proposed',
+	'scheduled',
+	'completed',
+	'cancelled',
+	'no_show'
+] as const;
 export const MARKS = ['accepted', 'attended', 'no_show'] as const;
 
 export type VenueKind = (typeof VENUE_KINDS)[number];

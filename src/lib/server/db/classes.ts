@@ -95,7 +95,9 @@ export async function get(supabase: Supabase, sessionId: number) {
 		'classes.get',
 		await supabase
 			.from('sessions')
-			.select('id, kind, skill_id, ward_id, teacher_id, venue_id, starts_at, ends_at, capacity, status')
+			.select(
+				'id, kind, skill_id, ward_id, teacher_id, venue_id, starts_at, ends_at, capacity, status'
+			)
 			.eq('id', sessionId)
 			.eq('kind', 'class')
 			.maybeSingle()
@@ -104,7 +106,10 @@ export async function get(supabase: Supabase, sessionId: number) {
 
 /** The class list for the tablet (names and marks, never phones). */
 export async function roster(supabase: Supabase, sessionId: number) {
-	return checkList('classes.roster', await supabase.rpc('class_roster', { p_session_id: sessionId }));
+	return checkList(
+		'classes.roster',
+		await supabase.rpc('class_roster', { p_session_id: sessionId })
+	);
 }
 
 /** Marks one learner present or absent; returns the new mark. */

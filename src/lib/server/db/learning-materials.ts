@@ -56,7 +56,12 @@ export async function update(
 ): Promise<boolean> {
 	const rows = checkList(
 		'learningMaterials.update',
-		await supabase.from('learning_materials').update(input).eq('id', id).eq('ward_id', wardId).select('id')
+		await supabase
+			.from('learning_materials')
+			.update(input)
+			.eq('id', id)
+			.eq('ward_id', wardId)
+			.select('id')
 	);
 	return rows.length === 1;
 }

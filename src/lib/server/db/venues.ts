@@ -47,7 +47,11 @@ export async function ofWard(supabase: Supabase, wardId: number): Promise<WardVe
 }
 
 /** Adds a venue to the ward; the policy checks the caller coordinates it. */
-export async function create(supabase: Supabase, wardId: number, input: VenueInput): Promise<number> {
+export async function create(
+	supabase: Supabase,
+	wardId: number,
+	input: VenueInput
+): Promise<number> {
 	const row = check(
 		'venues.create',
 		await supabase

@@ -50,6 +50,8 @@ export const actions = {
 				data.profile_id,
 				data.present
 			);
-			return mark === 'attended' ? 'wardops.attendance.marked_present' : 'wardops.attendance.marked_absent';
+			return mark === 'attended'
+				? 'wardops.attendance.marked_present'
+				: 'wardops.attendance.marked_absent';
 		})
 } satisfies Actions;
