@@ -132,3 +132,69 @@ test('a coordinator schedules a class, a learner signs up, attendance is taken',
 	await board.goto(`/ward/${ward.id}/classes`);
 	await expect(card).toContainText('Đã học xong');
 });
+
+// A learner tells the ward what went wrong with VNeID; the board sees it counted by service and
+// step and downloads the counts as CSV; the board retires a learning material.
+test('service feedback reaches the board, which exports it; a material is retired', async ({
+	browser
+}) => {
+	test.setTimeout(150_000);
+	const admin = adminClient();
+	const { data: ward, error } = await admin
+		.from('areas')
+		.select('id')
+		.eq('code', 'HCM-BANCO')
+		.single();
+	if (error) throw new Error(error.message);
+
+	const phone = await (
+		await browser.newContext({ viewport: { width: 390, height: 844 } })
+	).newPage();
+	await signInWithPassword(phone, 'hocvien.demo@example.com');
+	await phone.goto('/service-feedback');
+	await phone.getByLabel('Cổng Dịch vụ công quốc gia').check();
+	await phone.getByLabel('Ở bước nào?').selectOption({ label: 'Thanh toán' });
+	await phone
+		.getByLabel('Chuyện gì đã xảy ra?')
+		.fill('Thanh toán lệ phí xong nhưng hồ sơ vẫn báo chưa nộp.');
+	await phone.getByRole('button', { name: 'Gửi góp ý' }).click();
+	await expect(phone.getByRole('status')).toHaveText('Cảm ơn bạn! Phường đã nhận góp ý.');
+	await expect(
+		phone.getByText('Thanh toán lệ phí xong nhưng hồ sơ vẫn báo chưa nộp.')
+	).toBeVisible();
+	await expectAxeClean(phone);
+	await phone.screenshot({ path: 'test-results/screens/service-feedback.png', fullPage: true });
+
+	const board = await (await browser.newContext()).newPage();
+	await signInWithPassword(board, 'dieuphoi.demo@example.com');
+	await board.goto(`/ward/${ward.id}/service-feedback`);
+	const row = board.getByRole('row', { name: /Cổng Dịch vụ công quốc gia Thanh toán/ });
+	await expect(row).toHaveText(/1$/);
+	await expect(
+		board.getByText('Thanh toán lệ phí xong nhưng hồ sơ vẫn báo chưa nộp.')
+	).toBeVisible();
+	await expectAxeClean(board);
+	await board.screenshot({
+		path: 'test-results/screens/service-feedback-board.png',
+		fullPage: true
+	});
+	const download = board.waitForEvent('download');
+	await board.getByRole('link', { name: 'Tải CSV' }).click();
+	const csv = await (await download).createReadStream();
+	let text = '';
+	for await (const chunk of csv) text += String(chunk);
+	expect(text).toContain('ward_id,from,to,service,step,reports');
+	expect(text).toContain(`${ward.id},,,public_service_portal,pay,1`);
+
+	await board.goto(`/ward/${ward.id}/materials`);
+	const guide = board.locator('li.card', {
+		hasText: 'Hướng dẫn từng bước: đăng nhập VNeID trên điện thoại mới'
+	});
+	await guide.getByRole('button', { name: /^Ngừng dùng/ }).click();
+	await expect(board.getByRole('status')).toHaveText('Đã ngừng dùng học liệu.');
+	await expect(guide).toContainText('đã ngừng dùng');
+	await expectAxeClean(board);
+	await board.screenshot({ path: 'test-results/screens/materials.png', fullPage: true });
+	await guide.getByRole('button', { name: /^Dùng lại/ }).click();
+	await expect(board.getByRole('status')).toHaveText('Học liệu đã được dùng lại.');
+});
