@@ -1447,3 +1447,23 @@ reset client_min_messages;
 
 -- ward-board: the seed's verifications say "checked the ID card and Youth Union card": record how.
 update public.volunteer_verifications set method = 'youth_union' where note ilike '%đoàn viên%';
+-- ward-ops: what people of Bàn Cờ told the ward about public digital services (the demo
+-- coordinator sees the counts by service and step; only Lan agreed to be contacted), and one
+-- step-by-step guide the Bàn Cờ board keeps for its volunteers.
+insert into public.service_feedback (reporter_id, ward_id, service, service_name, step, what_happened, may_contact, created_at)
+select x.reporter::uuid, a.id, x.service, x.service_name, x.step, x.what_happened, x.may_contact, now() - x.age
+from (values
+	('00000000-0000-4000-8000-000000000001', 'vneid', '', 'log_in', 'Đổi điện thoại mới, đăng nhập VNeID không nhận được mã OTP, phải ra công an phường.', true, interval '9 days'),
+	('00000000-0000-4000-8000-000000000001', 'public_service_portal', '', 'upload', 'Tải ảnh giấy khai sinh lên Cổng Dịch vụ công báo lỗi dung lượng, không biết nén ảnh.', false, interval '6 days'),
+	('00000000-0000-4000-8000-000000000002', 'vneid', '', 'identity_check', 'Bác lớn tuổi quét khuôn mặt nhiều lần vẫn không qua, ánh sáng trong nhà yếu.', false, interval '4 days'),
+	('00000000-0000-4000-8000-000000000002', 'bank_app', 'Agribank', 'identity_check', 'Ứng dụng ngân hàng yêu cầu quét chip căn cước, điện thoại cũ không có NFC.', false, interval '2 days'),
+	('00000000-0000-4000-8000-000000000002', 'vneid', '', 'log_in', 'Nhập sai mật khẩu 5 lần, tài khoản bị khóa 24 giờ.', false, interval '1 day')
+) as x (reporter, service, service_name, step, what_happened, may_contact, age)
+join public.areas a on a.code = 'HCM-BANCO';
+
+insert into public.learning_materials (skill_id, kind, title, url, language, added_by, ward_id)
+select s.id, 'lesson', 'Hướng dẫn từng bước: đăng nhập VNeID trên điện thoại mới',
+	'https://vneid.gov.vn/huong-dan', 'vi', '00000000-0000-4000-8000-000000000003', a.id
+from public.skills s
+join public.areas a on a.code = 'HCM-BANCO'
+where s.slug = 'vneid';

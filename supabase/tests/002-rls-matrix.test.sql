@@ -16,6 +16,9 @@ values (tests.uid('neighbour'), tests.id('ward_a')::bigint, 'Thử tạm ngưng'
 insert into tests.world select 'suspension', max(id) from public.volunteer_suspensions;
 insert into public.erased_lesson_counts (ward_id, skill_id, month, role, lessons)
 values (tests.id('ward_a')::bigint, tests.id('skill')::bigint, '2026-01-01', 'teacher', 2);
+insert into public.service_feedback (reporter_id, ward_id, service, step, what_happened)
+values (tests.uid('learner'), tests.id('ward_a')::bigint, 'vneid', 'log_in', 'Không nhận được mã OTP');
+insert into tests.world select 'service_feedback', max(id) from public.service_feedback;
 
 create temporary table matrix (
   tbl text not null,
@@ -54,7 +57,7 @@ insert into matrix (tbl, op, statement, expected) values
 ('venues', 'delete', 'delete from public.venues where id = :venue_spare', '0001001'),
 ('learning_materials', 'select', 'select 1 from public.learning_materials where id = :material', '1111111'),
 ('learning_materials', 'insert', $$insert into public.learning_materials (skill_id, kind, title, url) values (:skill, 'lesson', 'Bài', 'https://example.org/b')$$, 'xxx11x1'),
-('learning_materials', 'update', 'update public.learning_materials set title = title where id = :material', '0001001'),
+('learning_materials', 'update', 'update public.learning_materials set title = title where id = :material', 'x001001'),
 ('learning_materials', 'delete', 'delete from public.learning_materials where id = :material', '0001001'),
 -- People.
 ('profiles', 'select', 'select 1 from public.profiles where id = :learner', '0111001'),
@@ -169,6 +172,11 @@ insert into matrix (tbl, op, statement, expected) values
 ('volunteer_suspensions', 'insert', $$insert into public.volunteer_suspensions (profile_id, ward_id, reason) values (:learner, :ward_a, 'Lý do thử')$$, 'xxx1xx1'),
 ('volunteer_suspensions', 'update', 'update public.volunteer_suspensions set lifted_at = now(), lifted_by = :coord_a where id = :suspension', 'x001001'),
 ('volunteer_suspensions', 'delete', 'delete from public.volunteer_suspensions where id = :suspension', 'xxxxxx1'),
+-- Service feedback: the reporter's own; the board reads it only through functions.
+('service_feedback', 'select', 'select 1 from public.service_feedback where id = :service_feedback', '0100001'),
+('service_feedback', 'insert', $$insert into public.service_feedback (reporter_id, ward_id, service, step, what_happened) values (:learner, :ward_a, 'bank_app', 'pay', 'Mã QR không quét được')$$, 'x1xxxx1'),
+('service_feedback', 'update', $$update public.service_feedback set what_happened = what_happened where id = :service_feedback$$, 'xxxxxx1'),
+('service_feedback', 'delete', 'delete from public.service_feedback where id = :service_feedback', '0100001'),
 -- The audit log: nobody but the service role reads it, and nobody at all changes it.
 ('audit_log', 'select', 'select 1 from public.audit_log where id = :audit', '0000001'),
 ('audit_log', 'insert', $$insert into public.audit_log (table_name, action) values ('profiles', 'insert')$$, 'xxxxxxx'),

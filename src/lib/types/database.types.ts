@@ -734,9 +734,11 @@ export type Database = {
           id: number
           kind: string
           language: string
+          retired_at: string | null
           skill_id: number
           title: string
           url: string
+          ward_id: number | null
         }
         Insert: {
           added_by?: string | null
@@ -744,9 +746,11 @@ export type Database = {
           id?: number
           kind: string
           language?: string
+          retired_at?: string | null
           skill_id: number
           title: string
           url: string
+          ward_id?: number | null
         }
         Update: {
           added_by?: string | null
@@ -754,9 +758,11 @@ export type Database = {
           id?: number
           kind?: string
           language?: string
+          retired_at?: string | null
           skill_id?: number
           title?: string
           url?: string
+          ward_id?: number | null
         }
         Relationships: [
           {
@@ -771,6 +777,13 @@ export type Database = {
             columns: ["skill_id"]
             isOneToOne: false
             referencedRelation: "skills"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "learning_materials_ward_id_fkey"
+            columns: ["ward_id"]
+            isOneToOne: false
+            referencedRelation: "areas"
             referencedColumns: ["id"]
           },
         ]
@@ -1173,6 +1186,57 @@ export type Database = {
           },
         ]
       }
+      service_feedback: {
+        Row: {
+          created_at: string
+          id: number
+          may_contact: boolean
+          reporter_id: string | null
+          service: string
+          service_name: string
+          step: string
+          ward_id: number
+          what_happened: string
+        }
+        Insert: {
+          created_at?: string
+          id?: number
+          may_contact?: boolean
+          reporter_id?: string | null
+          service: string
+          service_name?: string
+          step: string
+          ward_id?: number
+          what_happened: string
+        }
+        Update: {
+          created_at?: string
+          id?: number
+          may_contact?: boolean
+          reporter_id?: string | null
+          service?: string
+          service_name?: string
+          step?: string
+          ward_id?: number
+          what_happened?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "service_feedback_reporter_id_fkey"
+            columns: ["reporter_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "service_feedback_ward_id_fkey"
+            columns: ["ward_id"]
+            isOneToOne: false
+            referencedRelation: "areas"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       session_codes: {
         Row: {
           code: string
@@ -1554,6 +1618,7 @@ export type Database = {
         Row: {
           address: string
           capacity: number | null
+          computers: number
           created_at: string
           created_by: string | null
           devices: string[]
@@ -1572,6 +1637,7 @@ export type Database = {
         Insert: {
           address: string
           capacity?: number | null
+          computers?: number
           created_at?: string
           created_by?: string | null
           devices?: string[]
@@ -1590,6 +1656,7 @@ export type Database = {
         Update: {
           address?: string
           capacity?: number | null
+          computers?: number
           created_at?: string
           created_by?: string | null
           devices?: string[]
@@ -1827,6 +1894,22 @@ export type Database = {
           subscriptions: Json
         }[]
       }
+      class_roster: {
+        Args: { p_session_id: number }
+        Returns: {
+          profile_id: string
+          display_name: string
+          status: string
+        }[]
+      }
+      class_teachers: {
+        Args: { p_ward_id: number }
+        Returns: {
+          profile_id: string
+          display_name: string
+          is_coordinator: boolean
+        }[]
+      }
       confirm_session: {
         Args: { p_session_id: number; p_code?: string; p_learner_id?: string }
         Returns: {
@@ -1843,6 +1926,14 @@ export type Database = {
         Args: Record<PropertyKey, never>
         Returns: Json
       }
+      export_service_feedback: {
+        Args: { p_ward_id: number; p_from?: string; p_to?: string }
+        Returns: {
+          service: string
+          step: string
+          reports: number
+        }[]
+      }
       finish_push_batch: {
         Args: {
           p_claim: string
@@ -1851,6 +1942,10 @@ export type Database = {
           p_gone?: number[]
         }
         Returns: number
+      }
+      join_class: {
+        Args: { p_session_id: number }
+        Returns: string
       }
       lesson_place: {
         Args: { p_session_id: number }
@@ -1883,6 +1978,10 @@ export type Database = {
           name_vi: string
           name_en: string
         }[]
+      }
+      mark_attendance: {
+        Args: { p_session_id: number; p_profile_id: string; p_present: boolean }
+        Returns: string
       }
       match_volunteers: {
         Args: { p_request_id: number; p_limit?: number }
@@ -1966,6 +2065,24 @@ export type Database = {
           priority_groups: string[]
           notes: string
           created_at: string
+        }[]
+      }
+      open_classes: {
+        Args: { p_ward_id?: number }
+        Returns: {
+          session_id: number
+          ward_id: number
+          skill_id: number
+          skill_title_vi: string
+          skill_title_en: string
+          venue_id: number
+          venue_name: string
+          venue_address: string
+          starts_at: string
+          ends_at: string
+          capacity: number
+          seats_taken: number
+          my_status: string
         }[]
       }
       profile_cards: {
@@ -2105,6 +2222,18 @@ export type Database = {
         }
         Returns: undefined
       }
+      schedule_class: {
+        Args: {
+          p_venue_id: number
+          p_skill_id: number
+          p_teacher_id: string
+          p_starts_at: string
+          p_ends_at: string
+          p_capacity: number
+          p_notes?: string
+        }
+        Returns: number
+      }
       search_skills: {
         Args: { p_query: string }
         Returns: {
@@ -2120,6 +2249,14 @@ export type Database = {
           level: string
           estimated_minutes: number
           rank: number
+        }[]
+      }
+      service_feedback_counts: {
+        Args: { p_ward_id: number; p_from?: string; p_to?: string }
+        Returns: {
+          service: string
+          step: string
+          reports: number
         }[]
       }
       teaching_ripple: {
@@ -2150,6 +2287,18 @@ export type Database = {
       ward_monthly_report: {
         Args: { p_ward_id: number; p_month: string; p_format: string }
         Returns: Json
+      }
+      ward_service_feedback: {
+        Args: { p_ward_id: number; p_from?: string; p_to?: string }
+        Returns: {
+          id: number
+          created_at: string
+          service: string
+          service_name: string
+          step: string
+          what_happened: string
+          contact_name: string
+        }[]
       }
       ward_unmet_requests: {
         Args: { p_ward_id: number; p_limit?: number; p_candidates?: number }

@@ -18,6 +18,7 @@ import safety from './safety/en.json';
 import settings from './settings/en.json';
 import validation from './validation/en.json';
 import ward from './ward/en.json';
+import wardops from './wardops/en.json';
 
 export default {
 	auth,
@@ -38,5 +39,6 @@ export default {
 	safety,
 	settings,
 	validation,
-	ward
+	ward,
+	wardops
 };

@@ -18,6 +18,7 @@ import safety from './safety/vi.json';
 import settings from './settings/vi.json';
 import validation from './validation/vi.json';
 import ward from './ward/vi.json';
+import wardops from './wardops/vi.json';
 
 export default {
 	auth,
@@ -38,5 +39,6 @@ export default {
 	safety,
 	settings,
 	validation,
-	ward
+	ward,
+	wardops
 };

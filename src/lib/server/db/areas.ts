@@ -29,3 +29,17 @@ export async function listWards(supabase: Supabase): Promise<WardGroup[]> {
 	if (orphans.length) groups.push({ parent: null, wards: orphans });
 	return groups.filter((group) => group.wards.length > 0);
 }
+
+/** One ward's names and centre, or null. */
+export async function getWard(supabase: Supabase, id: number) {
+	const rows = checkList(
+		'areas.getWard',
+		await supabase
+			.from('areas')
+			.select('id, name_vi, name_en, center_lat, center_lng')
+			.eq('id', id)
+			.in('kind', WARD_KINDS)
+			.limit(1)
+	);
+	return rows[0] ?? null;
+}

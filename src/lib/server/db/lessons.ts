@@ -295,6 +295,9 @@ export async function materials(supabase: Supabase, skillId: number): Promise<Ma
 			.from('learning_materials')
 			.select('id, kind, title, url, language')
 			.eq('skill_id', skillId)
+			// RLS hides retired material from everyone but its ward's board; a coordinator who
+			// teaches sees the lesson page as volunteers do.
+			.is('retired_at', null)
 			.order('id')
 	);
 }

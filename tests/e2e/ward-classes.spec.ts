@@ -1,0 +1,200 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { adminClient } from './push-helpers';
+import { signInWithPassword } from './helpers';
+
+// The ward board's class, end to end in Vietnamese: the demo coordinator of Bàn Cờ schedules a
+// class at the culture house (taught by herself), a learner of the ward signs up on her phone, and
+// the coordinator takes attendance on the shared tablet, which completes the class.
+
+const SKILL = 'Định danh điện tử VNeID';
+const VENUE = 'Nhà văn hóa Khu phố 3 Bàn Cờ';
+
+async function expectAxeClean(page: Page) {
+	const axe = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+		.analyze();
+	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
+		[]
+	);
+}
+
+/** `YYYY-MM-DD`, `HH:MM` and the page's `HH:MM DD/MM/YYYY` of an instant, in Vietnam. */
+function vietnam(at: Date) {
+	const parts = new Intl.DateTimeFormat('en-CA', {
+		timeZone: 'Asia/Ho_Chi_Minh',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23'
+	}).formatToParts(at);
+	const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+	return {
+		date: `${get('year')}-${get('month')}-${get('day')}`,
+		time: `${get('hour')}:${get('minute')}`,
+		shown: `${get('hour')}:${get('minute')} ${get('day')}/${get('month')}/${get('year')}`
+	};
+}
+
+test('a coordinator schedules a class, a learner signs up, attendance is taken', async ({
+	browser
+}) => {
+	// Three people's pages, each built and checked with axe: longer than one page's default.
+	test.setTimeout(150_000);
+	const admin = adminClient();
+	const { data: ward, error: wardError } = await admin
+		.from('areas')
+		.select('id')
+		.eq('code', 'HCM-BANCO')
+		.single();
+	if (wardError) throw new Error(wardError.message);
+
+	// A learner of Bàn Cờ with nothing booked yet, so no seeded lesson can clash with the class.
+	const email = `lop-hoc-${Date.now()}@example.com`;
+	const created = await admin.auth.admin.createUser({
+		email,
+		password: 'matkhau123',
+		email_confirm: true
+	});
+	if (created.error || !created.data.user) throw new Error(String(created.error?.message));
+	const { error: profileError } = await admin
+		.from('profiles')
+		.update({
+			display_name: 'Bà Tư Hoa',
+			ward_id: ward.id,
+			wants_to_learn: true,
+			onboarded_at: new Date().toISOString()
+		})
+		.eq('id', created.data.user.id);
+	if (profileError) throw new Error(profileError.message);
+
+	// Attendance opens half an hour before the start: a class in ten minutes can be taken now.
+	const start = new Date(Math.ceil((Date.now() + 10 * 60_000) / 300_000) * 300_000);
+	const when = vietnam(start);
+
+	// 1. The coordinator schedules the class.
+	const board = await (await browser.newContext()).newPage();
+	await signInWithPassword(board, 'dieuphoi.demo@example.com');
+	await board.goto(`/ward/${ward.id}/classes`);
+	await expect(
+		board.getByRole('heading', { name: 'Lớp học tại nhà văn hóa', level: 1 })
+	).toBeVisible();
+	await board.getByLabel('Kỹ năng').selectOption({ label: SKILL });
+	await board.getByLabel('Điểm học').selectOption({ label: `${VENUE} (25 chỗ)` });
+	await board.getByLabel('Ngày').fill(when.date);
+	await board.getByLabel('Giờ bắt đầu').fill(when.time);
+	await board.getByLabel('Số chỗ của lớp').fill('12');
+	await board.getByLabel('Người dạy').selectOption({ label: 'Lê Thị Thu Hà (điều phối viên)' });
+	await board.getByRole('button', { name: 'Mở lớp' }).click();
+	await expect(board.getByRole('status')).toHaveText('Đã mở lớp. Người học có thể đăng ký ngay.');
+	const card = board.locator('li.card', { hasText: when.shown }).filter({ hasText: SKILL });
+	await expect(card).toContainText('Đã đăng ký 0/12 chỗ');
+	await expectAxeClean(board);
+	await board.screenshot({ path: 'test-results/screens/ward-classes.png', fullPage: true });
+
+	// 2. The learner signs up on her phone.
+	const phone = await (
+		await browser.newContext({ viewport: { width: 390, height: 844 } })
+	).newPage();
+	await signInWithPassword(phone, email);
+	await phone.goto('/classes');
+	const offer = phone.locator('li.card', { hasText: when.shown }).filter({ hasText: SKILL });
+	await expect(offer).toContainText('Còn 12 chỗ');
+	await offer.getByRole('button', { name: `Đăng ký – ${SKILL}` }).click();
+	await expect(phone.getByRole('status')).toHaveText('Bạn đã đăng ký. Hẹn gặp bạn ở lớp!');
+	await expect(offer).toContainText('Bạn đã đăng ký lớp này.');
+	await expect(offer).toContainText('Còn 11 chỗ');
+	await expectAxeClean(phone);
+	await phone.screenshot({ path: 'test-results/screens/class-signup.png', fullPage: true });
+	// The learner cannot open the attendance tablet of her own class.
+	await board.reload();
+	const attendanceLink = card.getByRole('link', { name: 'Điểm danh' });
+	const attendanceUrl = await attendanceLink.getAttribute('href');
+	const refused = await phone.goto(attendanceUrl ?? '/');
+	expect(refused?.status()).toBe(404);
+
+	// 3. Attendance on the shared tablet.
+	await expect(card).toContainText('Đã đăng ký 1/12 chỗ');
+	await attendanceLink.click();
+	await board.setViewportSize({ width: 1024, height: 768 });
+	await expect(board.getByRole('heading', { name: 'Điểm danh', level: 1 })).toBeVisible();
+	await expect(board.getByText('Có mặt 0/1 người')).toBeVisible();
+	await board.getByRole('button', { name: 'Có mặt – Bà Tư Hoa' }).click();
+	await expect(board.getByRole('status').filter({ hasText: 'Đã ghi có mặt.' })).toBeVisible();
+	await expect(board.getByText('Có mặt 1/1 người')).toBeVisible();
+	await expect(board.getByRole('button', { name: 'Vắng – Bà Tư Hoa' })).toBeDisabled();
+	await expectAxeClean(board);
+	await board.screenshot({ path: 'test-results/screens/class-attendance.png', fullPage: true });
+
+	// The class is completed, so reports and badges count it.
+	await board.goto(`/ward/${ward.id}/classes`);
+	await expect(card).toContainText('Đã học xong');
+});
+
+// A learner tells the ward what went wrong with VNeID; the board sees it counted by service and
+// step and downloads the counts as CSV; the board retires a learning material.
+test('service feedback reaches the board, which exports it; a material is retired', async ({
+	browser
+}) => {
+	test.setTimeout(150_000);
+	const admin = adminClient();
+	const { data: ward, error } = await admin
+		.from('areas')
+		.select('id')
+		.eq('code', 'HCM-BANCO')
+		.single();
+	if (error) throw new Error(error.message);
+
+	const phone = await (
+		await browser.newContext({ viewport: { width: 390, height: 844 } })
+	).newPage();
+	await signInWithPassword(phone, 'hocvien.demo@example.com');
+	await phone.goto('/service-feedback');
+	await phone.getByLabel('Cổng Dịch vụ công quốc gia').check();
+	await phone.getByLabel('Ở bước nào?').selectOption({ label: 'Thanh toán' });
+	await phone
+		.getByLabel('Chuyện gì đã xảy ra?')
+		.fill('Thanh toán lệ phí xong nhưng hồ sơ vẫn báo chưa nộp.');
+	await phone.getByRole('button', { name: 'Gửi góp ý' }).click();
+	await expect(phone.getByRole('status')).toHaveText('Cảm ơn bạn! Phường đã nhận góp ý.');
+	await expect(
+		phone.getByText('Thanh toán lệ phí xong nhưng hồ sơ vẫn báo chưa nộp.')
+	).toBeVisible();
+	await expectAxeClean(phone);
+	await phone.screenshot({ path: 'test-results/screens/service-feedback.png', fullPage: true });
+
+	const board = await (await browser.newContext()).newPage();
+	await signInWithPassword(board, 'dieuphoi.demo@example.com');
+	await board.goto(`/ward/${ward.id}/service-feedback`);
+	const row = board.getByRole('row', { name: /Cổng Dịch vụ công quốc gia Thanh toán/ });
+	await expect(row).toHaveText(/1$/);
+	await expect(
+		board.getByText('Thanh toán lệ phí xong nhưng hồ sơ vẫn báo chưa nộp.')
+	).toBeVisible();
+	await expectAxeClean(board);
+	await board.screenshot({
+		path: 'test-results/screens/service-feedback-board.png',
+		fullPage: true
+	});
+	const download = board.waitForEvent('download');
+	await board.getByRole('link', { name: 'Tải CSV' }).click();
+	const csv = await (await download).createReadStream();
+	let text = '';
+	for await (const chunk of csv) text += String(chunk);
+	expect(text).toContain('ward_id,from,to,service,step,reports');
+	expect(text).toContain(`${ward.id},,,public_service_portal,pay,1`);
+
+	await board.goto(`/ward/${ward.id}/materials`);
+	const guide = board.locator('li.card', {
+		hasText: 'Hướng dẫn từng bước: đăng nhập VNeID trên điện thoại mới'
+	});
+	await guide.getByRole('button', { name: /^Ngừng dùng/ }).click();
+	await expect(board.getByRole('status')).toHaveText('Đã ngừng dùng học liệu.');
+	await expect(guide).toContainText('đã ngừng dùng');
+	await expectAxeClean(board);
+	await board.screenshot({ path: 'test-results/screens/materials.png', fullPage: true });
+	await guide.getByRole('button', { name: /^Dùng lại/ }).click();
+	await expect(board.getByRole('status')).toHaveText('Học liệu đã được dùng lại.');
+});
