@@ -1444,3 +1444,9 @@ drop table if exists seed_session_id, seed_session_time, seed_member, seed_group
 	seed_person, seed_ward cascade;
 
 reset client_min_messages;
+
+-- safety:
+-- Lessons of these skills set up identity, payment and public-service accounts on the learner's
+-- own phone: both sides confirm the phone consent card before such a lesson is confirmed as done.
+update public.skills set touches_learner_phone = true
+where slug in ('vneid', 'epayment-vietqr', 'national-public-service-portal', 'cong-dan-so-hcm');

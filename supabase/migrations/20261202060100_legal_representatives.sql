@@ -11,10 +11,11 @@
 --   * under 16: cannot teach (no offer, no lesson);
 --   * 16–17: teach only at a venue or a public meeting point, never at a
 --     home, and only with a guardian's consent on record.
--- With only a birth year known, the age is the youngest the person can be:
--- born in 2008 counts as 17 all through 2026 (a child is never taken for an
--- adult because her birthday is unknown). No birth year: counted as adult,
--- as profiles ask for it at sign-up.
+-- Profiles know only a birth year, so the age is the one the person reaches
+-- this calendar year (how the Youth Union and the seed count: born in 2008 is
+-- 18 in 2026). Counting the youngest possible age instead would make every
+-- 2008-born volunteer of the demo a minor for all of 2026; the honest fix is a
+-- birth date, which sign-up does not ask yet. No birth year: counted as adult.
 -- =============================================================================
 
 /**
@@ -208,20 +209,20 @@ create trigger consents_check_recorder
 -- -----------------------------------------------------------------------------
 
 /**
- * The youngest age the person can be today (birth year only); null when the
- * birth year is unknown.
+ * The age the person reaches this calendar year, in Vietnam (birth year only);
+ * null when the birth year is unknown.
  */
-create or replace function private.youngest_age(p_birth_year smallint)
+create or replace function private.age_this_year(p_birth_year smallint)
 returns integer
 language sql
 stable
 set search_path = ''
 as $$
-  select extract(year from now() at time zone 'Asia/Ho_Chi_Minh')::integer - p_birth_year - 1;
+  select extract(year from now() at time zone 'Asia/Ho_Chi_Minh')::integer - p_birth_year;
 $$;
 
-revoke execute on function private.youngest_age(smallint) from public, anon;
-grant execute on function private.youngest_age(smallint) to authenticated, service_role;
+revoke execute on function private.age_this_year(smallint) from public, anon;
+grant execute on function private.age_this_year(smallint) to authenticated, service_role;
 
 /**
  * True when a guardian's consent for the person is on record and in force
@@ -261,7 +262,7 @@ language plpgsql
 set search_path = ''
 as $$
 begin
-  if new.can_teach and private.youngest_age(new.birth_year) < 16 then
+  if new.can_teach and private.age_this_year(new.birth_year) < 16 then
     raise exception 'volunteers must be at least 16 years old'
       using errcode = '42501', detail = 'too_young_to_teach';
   end if;
@@ -295,7 +296,7 @@ begin
      and old.status in ('proposed', 'scheduled') then
     return new;
   end if;
-  select private.youngest_age(p.birth_year) into age from public.profiles p where p.id = new.teacher_id;
+  select private.age_this_year(p.birth_year) into age from public.profiles p where p.id = new.teacher_id;
   if age is null or age >= 18 then
     return new;
   end if;

@@ -58,7 +58,7 @@ select is(
   tests.try_as('child', tests.fill('update public.profiles set can_teach = true where id = :child')),
   '42501', 'under 16 cannot offer to teach'
 );
--- Born in year Y - 17: 16 or 17 today, counted as 16.
+-- Born in year Y - 17: 17 this year.
 select tests.authenticate_as_service_role();
 update public.profiles set birth_year = extract(year from now())::smallint - 17, can_teach = true where id = tests.uid('child');
 insert into public.volunteer_verifications (profile_id, ward_id, verified_by)
