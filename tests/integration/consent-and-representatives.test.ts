@@ -198,7 +198,10 @@ describe('the phone consent card', () => {
 	});
 
 	it('keeps the lesson from being confirmed as done before both confirmed', async () => {
-		const early = await volunteer.db.rpc('confirm_session', { p_session_id: sessionId, p_code: code });
+		const early = await volunteer.db.rpc('confirm_session', {
+			p_session_id: sessionId,
+			p_code: code
+		});
 		expect([early.error?.code, early.error?.details]).toEqual(['42501', 'device_card_required']);
 	});
 
@@ -208,12 +211,15 @@ describe('the phone consent card', () => {
 		expect((await card(volunteer, ['hold_phone'], 30, false)).error?.details).toBe(
 			'codes_rule_required'
 		);
-		expect((await card(volunteer, ['hold_phone'], 120)).error?.details).toBe(
-			'longer_than_lesson'
-		);
+		expect((await card(volunteer, ['hold_phone'], 120)).error?.details).toBe('longer_than_lesson');
 		const direct = await volunteer.db
 			.from('device_cards')
-			.insert({ session_id: sessionId, learner_id: learner.id, actions: ['hold_phone'], minutes: 30 });
+			.insert({
+				session_id: sessionId,
+				learner_id: learner.id,
+				actions: ['hold_phone'],
+				minutes: 30
+			});
 		expect(direct.error?.code).toBe('42501');
 	});
 
@@ -237,7 +243,10 @@ describe('the phone consent card', () => {
 		expect(forged.error?.code).toBe('42501');
 
 		expect((await card(volunteer, ['install_apps'], 20)).data).toBe('agreed');
-		const done = await volunteer.db.rpc('confirm_session', { p_session_id: sessionId, p_code: code });
+		const done = await volunteer.db.rpc('confirm_session', {
+			p_session_id: sessionId,
+			p_code: code
+		});
 		expect(done.error).toBeNull();
 		expect((done.data as { outcome: string }[])[0]?.outcome).toBe('confirmed');
 	});

@@ -27,7 +27,10 @@ export const deviceCardSchema = z.object({
 	minutes: z
 		.number()
 		.int()
-		.refine((m) => (CARD_MINUTES as readonly number[]).includes(m), says('consent.card.validation.minutes'))
+		.refine(
+			(m) => (CARD_MINUTES as readonly number[]).includes(m),
+			says('consent.card.validation.minutes')
+		)
 		.default(30),
 	codes_rule: z
 		.boolean()

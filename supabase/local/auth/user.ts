@@ -193,7 +193,9 @@ export const putUser: Handler = async (deps, req) => {
 			);
 		}
 		const contactChange = (['email', 'phone'] as const).some(
-			(field) => str(body, field) && CONTACT[field].normalise(str(body, field) as string) !== CONTACT[field].current(user)
+			(field) =>
+				str(body, field) &&
+				CONTACT[field].normalise(str(body, field) as string) !== CONTACT[field].current(user)
 		);
 		if (contactChange && staleForContactChange(session)) {
 			// Whoever holds a stolen or forgotten session must not move the account to their own
@@ -202,7 +204,10 @@ export const putUser: Handler = async (deps, req) => {
 			// passwords only, see README).
 			const nonce = str(body, 'nonce');
 			if (!nonce) {
-				throw badRequest('reauthentication_needed', 'Changing the phone or e-mail requires reauthentication');
+				throw badRequest(
+					'reauthentication_needed',
+					'Changing the phone or e-mail requires reauthentication'
+				);
 			}
 			await checkNonce(deps, tx, user, nonce);
 		}

@@ -56,7 +56,8 @@ export async function confirm(
 		p_codes_rule: terms.codesRule
 	});
 	const details = result.error?.details as Refusal | undefined;
-	if (details && (REFUSALS as readonly string[]).includes(details)) throw new LessonRefusal(details);
+	if (details && (REFUSALS as readonly string[]).includes(details))
+		throw new LessonRefusal(details);
 	if (result.error?.code === '42501') throw new LessonRefusal('not_allowed');
 	return check('device_cards.confirm', result) === 'agreed' ? 'agreed' : 'waiting';
 }
