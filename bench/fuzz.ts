@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import WebSocket from 'ws';
 import { startLocalSupabase } from '../supabase/local/index';
 
 const { values } = parseArgs({
@@ -252,7 +253,13 @@ const app: ChildProcess = spawn(process.execPath, ['scripts/serve-local.js'], {
 	}
 });
 
-const options = { auth: { persistSession: false, autoRefreshToken: false } };
+// Whatever happens below, the app does not outlive the bench.
+process.once('exit', () => app.kill('SIGTERM'));
+
+const options = {
+	auth: { persistSession: false, autoRefreshToken: false },
+	realtime: { transport: WebSocket as never }
+};
 const admin: SupabaseClient = createClient(supabase.url, supabase.serviceRoleKey, options);
 
 async function tokenOf(email: string): Promise<string> {
@@ -371,11 +378,35 @@ const counts = new Map<string, number>();
 const fiveHundreds: string[] = [];
 const count = (label: string) => counts.set(label, (counts.get(label) ?? 0) + 1);
 
+/**
+ * A request the server cut off (a body over adapter-node's BODY_SIZE_LIMIT is answered 413 and the
+ * rest of the upload reset) is counted as `reset`; a refused connection means the server died.
+ */
+async function guarded(kind: string, send: () => Promise<Response>): Promise<Response | null> {
+	try {
+		return await send();
+	} catch (err) {
+		const code = (err as { cause?: { code?: string } }).cause?.code ?? 'error';
+		count(`${kind} ${code}`);
+		if (code === 'ECONNREFUSED') fiveHundreds.push(`${kind}: server not answering`);
+		return null;
+	}
+}
+
 function payload(): URLSearchParams {
 	const body = new URLSearchParams();
 	const n = 1 + Math.floor(rnd() * 6);
 	for (let i = 0; i < n; i++) body.append(pick(FIELDS), String(pick(HOSTILE)));
 	return body;
+}
+
+/** URL-encodes; a lone surrogate goes as the raw bytes of one (invalid UTF-8, on purpose). */
+function encode(value: string): string {
+	try {
+		return encodeURIComponent(value);
+	} catch {
+		return '%ED%A0%80';
+	}
 }
 
 function jsonValue(): unknown {
@@ -398,17 +429,20 @@ async function formPost(cookie: string, ids: { session: number; request: number;
 			.replace('{ward}', String(rnd() < 0.5 ? ids.ward : pick(['1', '0', 'null']))) +
 		`?/${pick(actions)}`;
 	const crossSite = rnd() < 0.05;
-	const res = await fetch(url.replace('?/default', ''), {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: crossSite ? 'http://evil.example' : base,
-			'content-type': 'application/x-www-form-urlencoded',
-			...(rnd() < 0.3 ? { 'x-sveltekit-action': 'true' } : {}),
-			...(cookie ? { cookie } : {})
-		},
-		body: payload()
-	});
+	const res = await guarded('form', () =>
+		fetch(url.replace('?/default', ''), {
+			method: 'POST',
+			redirect: 'manual',
+			headers: {
+				origin: crossSite ? 'http://evil.example' : base,
+				'content-type': 'application/x-www-form-urlencoded',
+				...(rnd() < 0.3 ? { 'x-sveltekit-action': 'true' } : {}),
+				...(cookie ? { cookie } : {})
+			},
+			body: payload()
+		})
+	);
+	if (!res) return;
 	await res.arrayBuffer();
 	count(`form ${res.status}`);
 	if (res.status >= 500) fiveHundreds.push(`POST ${url}`);
@@ -457,7 +491,7 @@ async function restCall(token: string | null) {
 			`id=gt.0`,
 			`select=*,profiles(*)`,
 			`order=id.desc&limit=1000000`,
-			`id=eq.${encodeURIComponent(String(pick(HOSTILE)))}`,
+			`id=eq.${encode(String(pick(HOSTILE)))}`,
 			`or=(id.eq.1,id.eq.2)`,
 			''
 		]);
@@ -486,7 +520,8 @@ async function restCall(token: string | null) {
 			body: method === 'GET' || method === 'DELETE' ? undefined : JSON.stringify(row)
 		};
 	}
-	const res = await fetch(url, init);
+	const res = await guarded('rest', () => fetch(url, init));
+	if (!res) return;
 	await res.arrayBuffer();
 	count(`rest ${res.status}`);
 	if (res.status >= 500) fiveHundreds.push(`${init.method} ${url}`);
@@ -535,12 +570,21 @@ try {
 	};
 	await Promise.all(Array.from({ length: Number(values.concurrency) }, worker));
 	const seconds = (Date.now() - started) / 1000;
-	const bypasses = compare(before, await snapshot());
+	const after = await snapshot();
+	const bypasses = compare(before, after);
+	// The check itself must be able to fail: one protected row changed by the service role is found.
+	const { data: skill } = await admin.from('skills').select('id, title_en').limit(1).single();
+	await admin.from('skills').update({ title_en: 'tampered' }).eq('id', skill?.id);
+	const control = compare(after, await snapshot()).length;
+	await admin.from('skills').update({ title_en: skill?.title_en }).eq('id', skill?.id);
+	if (control !== 1) throw new Error(`the bypass check missed a changed row (${control} found)`);
 
 	for (const [label, n] of [...counts].sort()) console.log(`${label}: ${n}`);
 	for (const line of fiveHundreds.slice(0, 20)) console.log(`5xx: ${line}`);
 	for (const line of bypasses.slice(0, 20)) console.log(`bypass: ${line}`);
-	console.log(`${sent} requests in ${seconds.toFixed(0)} s`);
+	console.log(
+		`${sent} requests in ${seconds.toFixed(0)} s; the bypass check finds a planted change (control=${control})`
+	);
 
 	// --- Brute force of a sign-in code: a new address for every guess ----------------------------
 	const phone = '+84900000001';

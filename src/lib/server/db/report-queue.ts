@@ -34,7 +34,7 @@ export async function act(
 	status: ReportStatus,
 	resolution: string
 ): Promise<boolean> {
-	return check(
+	const changed = check(
 		'report_queue.act',
 		await supabase.rpc('act_on_report', {
 			p_report_id: reportId,
@@ -42,4 +42,5 @@ export async function act(
 			p_resolution: resolution
 		})
 	);
+	return changed === true;
 }
