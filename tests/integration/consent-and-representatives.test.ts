@@ -212,14 +212,12 @@ describe('the phone consent card', () => {
 			'codes_rule_required'
 		);
 		expect((await card(volunteer, ['hold_phone'], 120)).error?.details).toBe('longer_than_lesson');
-		const direct = await volunteer.db
-			.from('device_cards')
-			.insert({
-				session_id: sessionId,
-				learner_id: learner.id,
-				actions: ['hold_phone'],
-				minutes: 30
-			});
+		const direct = await volunteer.db.from('device_cards').insert({
+			session_id: sessionId,
+			learner_id: learner.id,
+			actions: ['hold_phone'],
+			minutes: 30
+		});
 		expect(direct.error?.code).toBe('42501');
 	});
 
