@@ -1467,3 +1467,8 @@ select s.id, 'lesson', 'Hướng dẫn từng bước: đăng nhập VNeID trên
 from public.skills s
 join public.areas a on a.code = 'HCM-BANCO'
 where s.slug = 'vneid';
+-- safety:
+-- Lessons of these skills set up identity, payment and public-service accounts on the learner's
+-- own phone: both sides confirm the phone consent card before such a lesson is confirmed as done.
+update public.skills set touches_learner_phone = true
+where slug in ('vneid', 'epayment-vietqr', 'national-public-service-portal', 'cong-dan-so-hcm');

@@ -39,6 +39,23 @@ as $$
 $$;
 
 /**
+ * Records the consent in force for a new person of the test world, as set-up (not as whoever the
+ * test is acting as at that moment: the function-level settings drop the claims until it returns).
+ */
+create or replace function tests.record_current_consent(p_profile_id uuid)
+returns void
+language sql
+security definer
+set search_path = ''
+set request.jwt.claims = ''
+set request.jwt.claim.role = ''
+set request.jwt.claim.sub = ''
+as $$
+  insert into public.consents (profile_id, kind, version, recorded_by)
+  values (p_profile_id, 'personal_data', public.current_consent_version(), p_profile_id);
+$$;
+
+/**
  * Creates an auth user (and so, through the trigger, a profile) named `identifier`.
  */
 create or replace function tests.create_user(identifier text, metadata jsonb default '{}'::jsonb)
@@ -59,6 +76,11 @@ begin
   );
   insert into tests.world (key, value) values (identifier, new_id::text)
   on conflict (key) do update set value = excluded.value;
+  -- Everyone of the test world agreed to the consent text in force, as sign-up asks; requests,
+  -- offers and lessons need it (tests.withdraw or an older version row undoes it).
+  if metadata ->> 'no_consent' is null then
+    perform tests.record_current_consent(new_id);
+  end if;
   return new_id;
 end;
 $$;
@@ -242,7 +264,7 @@ begin
   insert into public.home_locations (profile_id, lat, lng)
   values (tests.uid('learner'), 10.77312, 106.69871);
   insert into public.consents (profile_id, kind, version, recorded_by)
-  values (tests.uid('learner'), 'personal_data', '2025-07', tests.uid('learner')) returning id into v;
+  values (tests.uid('learner'), 'personal_data', public.current_consent_version(), tests.uid('learner')) returning id into v;
   insert into tests.world values ('consent', v);
 
   -- Curriculum

@@ -19,6 +19,11 @@ values (tests.id('ward_a')::bigint, tests.id('skill')::bigint, '2026-01-01', 'te
 insert into public.service_feedback (reporter_id, ward_id, service, step, what_happened)
 values (tests.uid('learner'), tests.id('ward_a')::bigint, 'vneid', 'log_in', 'Không nhận được mã OTP');
 insert into tests.world select 'service_feedback', max(id) from public.service_feedback;
+insert into public.device_cards (session_id, learner_id, actions, minutes)
+values (tests.id('session')::bigint, tests.uid('learner'), '{hold_phone}', 30);
+insert into public.legal_representatives (represented_id, representative_id, ward_id, relationship, grounds, scope, valid_until)
+values (tests.uid('learner'), tests.uid('neighbour'), tests.id('ward_a')::bigint, 'family', 'cannot_consent', '{consent}', current_date + 365);
+insert into tests.world select 'representation', max(id) from public.legal_representatives;
 
 create temporary table matrix (
   tbl text not null,
@@ -163,6 +168,16 @@ insert into matrix (tbl, op, statement, expected) values
 ('data_requests', 'insert', $$insert into public.data_requests (profile_id, kind) values (:learner, 'export')$$, 'xxxxxx1'),
 ('data_requests', 'update', $$update public.data_requests set status = 'done' where id = :data_request$$, 'xxxxxx1'),
 ('data_requests', 'delete', 'delete from public.data_requests where id = :data_request', 'xxxxxx1'),
+-- The phone consent card: read by the lesson's people and coordinators, written through confirm_device_card only.
+('device_cards', 'select', 'select 1 from public.device_cards where session_id = :session and learner_id = :learner', '0111001'),
+('device_cards', 'insert', $$insert into public.device_cards (session_id, learner_id, actions, minutes) values (:session_done, :learner, '{hold_phone}', 30)$$, 'xxxxxx1'),
+('device_cards', 'update', 'update public.device_cards set minutes = minutes where session_id = :session and learner_id = :learner', 'xxxxxx1'),
+('device_cards', 'delete', 'delete from public.device_cards where session_id = :session and learner_id = :learner', 'xxxxxx1'),
+-- Legal representatives: read by the two people and the ward's coordinators, written through record_representative.
+('legal_representatives', 'select', 'select 1 from public.legal_representatives where id = :representation', '0101001'),
+('legal_representatives', 'insert', $$insert into public.legal_representatives (represented_id, representative_id, ward_id, relationship, grounds, scope, valid_until) values (:learner, :volunteer, :ward_a, 'family', 'minor', '{consent}', current_date + 30)$$, 'xxxxxx1'),
+('legal_representatives', 'update', 'update public.legal_representatives set revoked_at = now() where id = :representation', 'xxxxxx1'),
+('legal_representatives', 'delete', 'delete from public.legal_representatives where id = :representation', 'xxxxxx1'),
 ('erased_lesson_counts', 'select', 'select 1 from public.erased_lesson_counts where ward_id = :ward_a', '0001001'),
 ('erased_lesson_counts', 'insert', $$insert into public.erased_lesson_counts (ward_id, skill_id, month, role) values (:ward_a, :skill, '2026-02-01', 'learner')$$, 'xxxxxx1'),
 ('erased_lesson_counts', 'update', 'update public.erased_lesson_counts set lessons = 0 where ward_id = :ward_a', 'xxxxxx1'),

@@ -10,7 +10,7 @@ select tests.create_user('assisted');
 update public.profiles set ward_id = tests.id('ward_a')::bigint, registered_by = tests.uid('volunteer')
 where id = tests.uid('assisted');
 select tests.authenticate_as('volunteer');
-insert into public.consents (profile_id, kind, version) values (tests.uid('assisted'), 'personal_data', '2025-07');
+insert into public.consents (profile_id, kind, version) values (tests.uid('assisted'), 'personal_data', '2026-01-01');
 insert into public.help_requests (learner_id, skill_id, place_type)
 values (tests.uid('assisted'), tests.id('skill')::bigint, 'home');
 reset role;

@@ -4,7 +4,7 @@ begin;
 select plan(16);
 
 select tests.create_world();
-select tests.create_user('newcomer');
+select tests.create_user('newcomer', '{"no_consent": true}');
 
 -- A failing last step leaves nothing half-written --------------------------------------------
 -- The consents insert (the last step) fails; the profile update and home upsert before it must

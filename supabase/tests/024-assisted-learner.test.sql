@@ -10,7 +10,7 @@ select tests.authenticate_as('volunteer');
 create temporary table reg on commit drop as
 select * from public.register_assisted_learner(
   p_display_name => 'Bà Tư', p_ward_id => tests.id('ward_a')::bigint, p_skill_id => tests.id('skill')::bigint,
-  p_consent_version => '2025-07', p_phone => '0901 234 567', p_lat => 10.7741, p_lng => 106.6977,
+  p_consent_version => '2026-01-01', p_phone => '0901 234 567', p_lat => 10.7741, p_lng => 106.6977,
   p_accessibility_needs => '{large_text}', p_priority_groups => '{elderly}', p_birth_year => 1950,
   p_preferred_times => '{weekday_morning}', p_notes => 'Nhà có cổng xanh');
 grant all on reg to authenticated;
@@ -30,8 +30,8 @@ select results_eq(
 select is((select phone from auth.users where id = tests.uid('assisted')), '84901234567', 'the account carries the phone as GoTrue stores it');
 select results_eq(
   $$select kind, version, granted, recorded_by from public.consents where profile_id = tests.uid('assisted') order by kind$$,
-  $$values ('personal_data'::text, '2025-07'::text, true, tests.uid('volunteer')),
-           ('terms'::text, '2025-07'::text, true, tests.uid('volunteer'))$$,
+  $$values ('personal_data'::text, '2026-01-01'::text, true, tests.uid('volunteer')),
+           ('terms'::text, '2026-01-01'::text, true, tests.uid('volunteer'))$$,
   'the consent given in person is recorded, by the volunteer'
 );
 select results_eq(
@@ -50,24 +50,24 @@ select is((select exact from public.request_place(tests.id('assisted_request')::
 
 -- Who may register -------------------------------------------------------------------------------
 select tests.authenticate_as('neighbour');
-select throws_ok($$select * from public.register_assisted_learner('Ông Năm', tests.id('ward_a')::bigint, tests.id('skill')::bigint, '2025-07')$$,
+select throws_ok($$select * from public.register_assisted_learner('Ông Năm', tests.id('ward_a')::bigint, tests.id('skill')::bigint, '2026-01-01')$$,
   '42501', null, 'a neighbour without a role cannot register anyone');
 reset role;
 update public.profiles set can_teach = true where id = tests.uid('neighbour');
 select tests.authenticate_as('neighbour');
-select throws_ok($$select * from public.register_assisted_learner('Ông Năm', tests.id('ward_a')::bigint, tests.id('skill')::bigint, '2025-07')$$,
+select throws_ok($$select * from public.register_assisted_learner('Ông Năm', tests.id('ward_a')::bigint, tests.id('skill')::bigint, '2026-01-01')$$,
   '42501', null, 'nor a self-declared, unverified volunteer');
 select tests.authenticate_as('coord_a');
-select lives_ok($$select * from public.register_assisted_learner('Ông Năm', tests.id('ward_a')::bigint, tests.id('skill')::bigint, '2025-07', p_place_type => 'venue', p_venue_id => tests.id('venue')::bigint)$$,
+select lives_ok($$select * from public.register_assisted_learner('Ông Năm', tests.id('ward_a')::bigint, tests.id('skill')::bigint, '2026-01-01', p_place_type => 'venue', p_venue_id => tests.id('venue')::bigint)$$,
   'a coordinator registers someone of their ward');
-select throws_ok($$select * from public.register_assisted_learner('Ông Sáu', tests.id('ward_b')::bigint, tests.id('skill')::bigint, '2025-07')$$,
+select throws_ok($$select * from public.register_assisted_learner('Ông Sáu', tests.id('ward_b')::bigint, tests.id('skill')::bigint, '2026-01-01')$$,
   '42501', null, '...but not of another ward');
 select tests.authenticate_as('volunteer');
-select throws_ok($$select * from public.register_assisted_learner('Bà Bảy', tests.id('ward_a')::bigint, tests.id('skill')::bigint, '2025-07', p_phone => '+84 90 123 4567')$$,
+select throws_ok($$select * from public.register_assisted_learner('Bà Bảy', tests.id('ward_a')::bigint, tests.id('skill')::bigint, '2026-01-01', p_phone => '+84 90 123 4567')$$,
   '23505', null, 'a phone number that already has an account is refused');
 select throws_ok($$select * from public.register_assisted_learner('Bà Bảy', tests.id('ward_a')::bigint, tests.id('skill')::bigint, ' ')$$,
   '22023', null, 'no consent, no registration');
-select throws_ok($$select * from public.register_assisted_learner('Bà Bảy', tests.id('ward_a')::bigint, -1, '2025-07', p_phone => '0907777777')$$,
+select throws_ok($$select * from public.register_assisted_learner('Bà Bảy', tests.id('ward_a')::bigint, -1, '2026-01-01', p_phone => '0907777777')$$,
   '23503', null, 'a failing request undoes everything...');
 reset role;
 select is((select count(*)::int from auth.users where phone = '84907777777'), 0, '...the account included');
@@ -120,7 +120,7 @@ select throws_ok($$select public.claim_assisted_account('AAAAAAAA')$$, '54000', 
 -- Reissue, and the claim by phone ----------------------------------------------------------------------
 select tests.authenticate_as('volunteer');
 create temporary table reg2 on commit drop as
-select * from public.register_assisted_learner('Ông Ba', tests.id('ward_a')::bigint, tests.id('skill')::bigint, '2025-07',
+select * from public.register_assisted_learner('Ông Ba', tests.id('ward_a')::bigint, tests.id('skill')::bigint, '2026-01-01',
   p_phone => '0908888888');
 select tests.authenticate_as('stranger');
 select throws_ok(format('select public.reissue_claim_code(%L)', (select learner_id from reg2)), '42501', null,

@@ -226,7 +226,7 @@ select throws_ok($$select * from private.skill_homes$$, '42501', null, 'no clien
 -- Claim codes and the helper's list ---------------------------------------------------------------
 select tests.authenticate_as('volunteer');
 select learner_id as assisted_id from public.register_assisted_learner(
-  'Bà Chín', tests.id('ward_a')::bigint, tests.id('skill')::bigint, '2025-07'
+  'Bà Chín', tests.id('ward_a')::bigint, tests.id('skill')::bigint, '2026-01-01'
 ) \gset
 select results_eq(
   $$select display_name, claimed, expires_at between now() + interval '29 days' and now() + interval '31 days'

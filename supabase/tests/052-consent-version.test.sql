@@ -6,14 +6,16 @@ select plan(8);
 select tests.create_world();
 
 select is(
-  (select consent_version from public.profiles where id = tests.uid('learner')), '2025-07',
+  (select consent_version from public.profiles where id = tests.uid('learner')), '2026-01-01',
   'a consent recorded before carries its version'
 );
+select tests.create_user('unconsented', '{"no_consent": true}');
 select is(
-  (select consent_version from public.profiles where id = tests.uid('neighbour')), null,
+  (select consent_version from public.profiles where id = tests.uid('unconsented')), null,
   'no record, no version'
 );
 select tests.authenticate_as('learner');
+insert into public.consents (kind, version) values ('personal_data', '2025-07');
 insert into public.consents (kind, version) values ('personal_data', '2026-01-01');
 select is(
   (select consent_version from public.profiles where id = tests.uid('learner')), '2026-01-01',

@@ -59,10 +59,22 @@ export async function signedInPerson(
 	if (created.error || !created.data.user) throw new Error(String(created.error?.message));
 	const id = created.data.user.id;
 	only(await admin.from('profiles').update(profile).eq('id', id).select('id'));
+	await recordConsent(admin, id);
 	const db = clientFor(server, server.anonKey);
 	const { error } = await db.auth.signInWithPassword({ email, password: PASSWORD });
 	if (error) throw new Error(error.message);
 	return { id, db };
+}
+
+/** The personal-data consent text in force (the database refuses requests, offers and lessons without it). */
+export const CONSENT_VERSION = '2026-01-01';
+
+/** Records the consent in force for a person, as sign-up does (with the service key). */
+export async function recordConsent(admin: SupabaseClient, id: string, version = CONSENT_VERSION) {
+	const { error } = await admin
+		.from('consents')
+		.insert({ profile_id: id, kind: 'personal_data', version, recorded_by: id });
+	if (error) throw new Error(error.message);
 }
 
 /** A test city with wards (codes must be unique per server), returning the ward ids in order. */

@@ -12,6 +12,7 @@ import {
 	createWards,
 	insertId,
 	only,
+	recordConsent,
 	rows,
 	signedInPerson,
 	verifyVolunteers,
@@ -51,6 +52,7 @@ async function learnerWithRequest(n: number): Promise<number> {
 			.eq('id', id)
 			.select('id')
 	);
+	await recordConsent(admin, id);
 	return insertId(admin, 'help_requests', { learner_id: id, skill_id: skill, place_type: 'home' });
 }
 

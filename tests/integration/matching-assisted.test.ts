@@ -37,7 +37,7 @@ async function register(extra: Record<string, unknown>): Promise<Registered> {
 			p_display_name: 'Bà Tư',
 			p_ward_id: banCo,
 			p_skill_id: medical,
-			p_consent_version: '2025-07',
+			p_consent_version: '2026-01-01',
 			p_lat: 10.7712,
 			p_lng: 106.6803,
 			p_accessibility_needs: ['large_text'],
@@ -102,7 +102,7 @@ describe('registering a neighbour without a smartphone', () => {
 			p_display_name: 'Ông Năm',
 			p_ward_id: banCo,
 			p_skill_id: medical,
-			p_consent_version: '2025-07'
+			p_consent_version: '2026-01-01'
 		});
 		expect(res.error?.code).toBe('42501');
 	});
@@ -174,7 +174,7 @@ describe('claiming the account', () => {
 			p_display_name: 'Bà Bảy',
 			p_ward_id: banCo,
 			p_skill_id: medical,
-			p_consent_version: '2025-07',
+			p_consent_version: '2026-01-01',
 			p_phone: '+84 90 000 0001'
 		});
 		expect(res.error?.code).toBe('23505');

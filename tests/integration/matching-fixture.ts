@@ -1,7 +1,7 @@
 // People and places for the matching suites: volunteers placed at a distance north of a point,
 // with skills, a weekly slot, a radius and (optionally) a coordinator's verification.
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { insertId, only, rows } from './helpers';
+import { insertId, only, recordConsent, rows } from './helpers';
 
 /** About 110.6 m per 0.001 degree of latitude at Ho Chi Minh City. */
 export const METRES_PER_DEGREE = 110_600;
@@ -31,6 +31,7 @@ export async function createPerson(
 	if (created.error || !created.data.user) throw new Error(String(created.error?.message));
 	const id = created.data.user.id;
 	only(await admin.from('profiles').update(profile).eq('id', id).select('id'));
+	await recordConsent(admin, id);
 	return id;
 }
 

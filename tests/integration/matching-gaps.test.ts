@@ -242,7 +242,7 @@ describe('claiming an assisted account by code', () => {
 				p_display_name: 'Bà Mười',
 				p_ward_id: banCo,
 				p_skill_id: medical,
-				p_consent_version: '2025-07',
+				p_consent_version: '2026-01-01',
 				p_place_type: 'home',
 				p_preferred_times: ['weekday_morning']
 			})
@@ -311,7 +311,7 @@ describe('claiming an assisted account by code', () => {
 				p_display_name: 'Ông Mười Một',
 				p_ward_id: banCo,
 				p_skill_id: medical,
-				p_consent_version: '2025-07'
+				p_consent_version: '2026-01-01'
 			})
 		);
 		const guesser = await signInByPhone('+84915555555');

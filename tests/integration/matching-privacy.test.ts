@@ -229,7 +229,12 @@ describe('the stranger’s sweep', () => {
 			search_skills: [{ p_query: '' }],
 			teaching_ripple: [{ p_profile_id: DEMO_VOLUNTEER }, {}],
 			register_assisted_learner: [
-				{ p_display_name: 'X', p_ward_id: banCo, p_skill_id: medical, p_consent_version: 'v' }
+				{
+					p_display_name: 'X',
+					p_ward_id: banCo,
+					p_skill_id: medical,
+					p_consent_version: '2026-01-01'
+				}
 			],
 			reissue_claim_code: [{ p_learner_id: DEMO_LEARNER }],
 			claim_assisted_account: [{ p_code: 'ABCDEFGH' }],

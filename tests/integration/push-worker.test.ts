@@ -13,7 +13,7 @@ import { PushSender } from '../../src/lib/server/push/sender';
 import { vapidKeysFrom } from '../../src/lib/server/push/settings';
 import { startTestSupabase, type TestSupabase } from '../../supabase/local/testing';
 import { startPushService, type PushService, type TestDevice } from '../push/push-service';
-import { BOOT_TIMEOUT, clientFor, only, rows } from './helpers';
+import { BOOT_TIMEOUT, clientFor, only, recordConsent, rows } from './helpers';
 
 let server: TestSupabase;
 let admin: SupabaseClient;
@@ -32,6 +32,7 @@ async function person(n: string, locale = 'vi'): Promise<string> {
 	const id = created.data.user?.id;
 	if (!id) throw new Error(String(created.error?.message));
 	only(await admin.from('profiles').update({ locale, display_name: n }).eq('id', id).select('id'));
+	await recordConsent(admin, id);
 	return id;
 }
 

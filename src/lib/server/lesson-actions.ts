@@ -7,6 +7,7 @@ import type { ZodValidationSchema } from 'sveltekit-superforms/adapters';
 import type { FormMessage } from '$lib/forms/messages';
 import { goWithMessage, loadForm, readForm, rejectForm } from '$lib/forms/server';
 import { signedInUserId } from '$lib/server/auth/user';
+import * as deviceCards from '$lib/server/db/device-cards';
 import * as lessons from '$lib/server/db/lessons';
 import { LessonRefusal } from '$lib/server/db/lessons';
 import { vietnamInstant } from '$lib/lessons/time';
@@ -19,6 +20,7 @@ import {
 	noShowSchema,
 	rescheduleSchema
 } from '$lib/validation/lesson';
+import { deviceCardSchema } from '$lib/validation/device-card';
 
 /** Where the lesson page says what just happened (a form with no fields of its own). */
 export const noticeSchema = z.object({});
@@ -121,6 +123,16 @@ export const lessonActions = {
 		handle(event, noticeSchema, NOTICE_ID, async (_data, id) => {
 			await lessons.unlockCode(event.locals.supabase, id);
 			return 'lessons.confirm.unlocked';
+		}),
+	deviceCard: (event: RequestEvent) =>
+		handle(event, deviceCardSchema, 'device-card', async (data, id) => {
+			const outcome = await deviceCards.confirm(event.locals.supabase, id, {
+				learnerId: data.learner_id,
+				actions: data.actions,
+				minutes: data.minutes,
+				codesRule: data.codes_rule
+			});
+			return outcome === 'agreed' ? 'consent.card.agreed' : 'consent.card.waiting';
 		}),
 	feedback: (event: RequestEvent) =>
 		handle(event, feedbackSchema, 'feedback', async (data, id, me) => {

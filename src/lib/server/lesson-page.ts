@@ -4,6 +4,7 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import { loadForm } from '$lib/forms/server';
 import * as coordinators from '$lib/server/db/coordinators';
+import * as deviceCards from '$lib/server/db/device-cards';
 import * as lessonPeople from '$lib/server/db/lesson-people';
 import * as lessons from '$lib/server/db/lessons';
 import * as skills from '$lib/server/db/skills';
@@ -19,6 +20,7 @@ import {
 	noShowSchema,
 	rescheduleSchema
 } from '$lib/validation/lesson';
+import { deviceCardSchema, type DeviceAction } from '$lib/validation/device-card';
 
 const ANSWERED = new Set(['declined', 'cancelled']);
 
@@ -68,6 +70,7 @@ export async function loadLesson(event: RequestEvent, me: string) {
 		can.feedback ? lessons.myFeedback(locals.supabase, id, me) : null,
 		skills.listActive(locals.supabase)
 	]);
+	const card = await loadDeviceCard(event, lesson, standing, live, me);
 	const when = vietnamParts(lesson.starts_at);
 	const prefilledCode = url.searchParams.get('code')?.replace(/\D/g, '').slice(0, 6) ?? '';
 
@@ -121,6 +124,54 @@ export async function loadLesson(event: RequestEvent, me: string) {
 			id: 'confirm-for',
 			data: { learner_id: can.confirmFor[0]?.profile_id ?? '' }
 		}),
-		feedbackForm: await loadForm(event, feedbackSchema, { id: 'feedback' })
+		feedbackForm: await loadForm(event, feedbackSchema, { id: 'feedback' }),
+		/** The phone consent card, when the lesson touches the learner's phone and is upcoming. */
+		deviceCard: card
+	};
+}
+
+const UPCOMING = new Set(['proposed', 'scheduled']);
+
+/**
+ * The card's state for the people the caller confirms for: the teacher, every live learner; a
+ * learner, herself; a helper or coordinator, the assisted learners they answer for.
+ */
+async function loadDeviceCard(
+	event: RequestEvent,
+	lesson: Lesson,
+	standing: Standing,
+	live: Participant[],
+	me: string
+) {
+	const supabase = event.locals.supabase;
+	if (!UPCOMING.has(lesson.status)) return null;
+	if (!(await deviceCards.skillTouchesPhone(supabase, lesson.skill_id))) return null;
+	const mine = new Set(standing.forOthers.map((p) => p.profile_id));
+	if (standing.mine) mine.add(me);
+	const subjects = live
+		.filter((p) => p.status === 'invited' || p.status === 'accepted')
+		.filter((p) => standing.teaching || mine.has(p.profile_id))
+		.map((p) => p.profile_id);
+	if (!subjects.length) return null;
+	const cards = await deviceCards.forLesson(supabase, lesson.id);
+	const first = cards.find((c) => c.learner_id === subjects[0]);
+	return {
+		subjects: subjects.map((id) => {
+			const c = cards.find((x) => x.learner_id === id);
+			return {
+				id,
+				teacherConfirmed: Boolean(c?.teacher_confirmed_at),
+				learnerConfirmed: Boolean(c?.learner_confirmed_at)
+			};
+		}),
+		form: await loadForm(event, deviceCardSchema, {
+			id: 'device-card',
+			data: {
+				learner_id: subjects[0] ?? '',
+				actions: (first?.actions ?? ['show_on_own_phone']) as DeviceAction[],
+				minutes: first?.minutes ?? 30,
+				codes_rule: false
+			}
+		})
 	};
 }

@@ -402,6 +402,57 @@ export type Database = {
           },
         ]
       }
+      device_cards: {
+        Row: {
+          actions: string[]
+          card_version: string
+          learner_confirmed_at: string | null
+          learner_confirmed_by: string | null
+          learner_id: string
+          minutes: number
+          session_id: number
+          teacher_confirmed_at: string | null
+          updated_at: string
+        }
+        Insert: {
+          actions: string[]
+          card_version?: string
+          learner_confirmed_at?: string | null
+          learner_confirmed_by?: string | null
+          learner_id: string
+          minutes: number
+          session_id: number
+          teacher_confirmed_at?: string | null
+          updated_at?: string
+        }
+        Update: {
+          actions?: string[]
+          card_version?: string
+          learner_confirmed_at?: string | null
+          learner_confirmed_by?: string | null
+          learner_id?: string
+          minutes?: number
+          session_id?: number
+          teacher_confirmed_at?: string | null
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "device_cards_learner_confirmed_by_fkey"
+            columns: ["learner_confirmed_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "device_cards_session_id_learner_id_fkey"
+            columns: ["session_id", "learner_id"]
+            isOneToOne: true
+            referencedRelation: "session_participants"
+            referencedColumns: ["session_id", "profile_id"]
+          },
+        ]
+      }
       erased_lesson_counts: {
         Row: {
           lessons: number
@@ -788,6 +839,80 @@ export type Database = {
           },
         ]
       }
+      legal_representatives: {
+        Row: {
+          created_at: string
+          grounds: string
+          id: number
+          recorded_by: string | null
+          relationship: string
+          representative_id: string
+          represented_id: string
+          revoked_at: string | null
+          scope: string[]
+          valid_from: string
+          valid_until: string
+          ward_id: number
+        }
+        Insert: {
+          created_at?: string
+          grounds: string
+          id?: never
+          recorded_by?: string | null
+          relationship: string
+          representative_id: string
+          represented_id: string
+          revoked_at?: string | null
+          scope: string[]
+          valid_from?: string
+          valid_until: string
+          ward_id: number
+        }
+        Update: {
+          created_at?: string
+          grounds?: string
+          id?: never
+          recorded_by?: string | null
+          relationship?: string
+          representative_id?: string
+          represented_id?: string
+          revoked_at?: string | null
+          scope?: string[]
+          valid_from?: string
+          valid_until?: string
+          ward_id?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "legal_representatives_recorded_by_fkey"
+            columns: ["recorded_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "legal_representatives_representative_id_fkey"
+            columns: ["representative_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "legal_representatives_represented_id_fkey"
+            columns: ["represented_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "legal_representatives_ward_id_fkey"
+            columns: ["ward_id"]
+            isOneToOne: false
+            referencedRelation: "areas"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       neighbourhood_groups: {
         Row: {
           created_at: string
@@ -1104,6 +1229,7 @@ export type Database = {
       }
       reports: {
         Row: {
+          about_coordinator: boolean
           created_at: string
           details: string
           id: number
@@ -1119,6 +1245,7 @@ export type Database = {
           ward_id: number | null
         }
         Insert: {
+          about_coordinator?: boolean
           created_at?: string
           details?: string
           id?: number
@@ -1134,6 +1261,7 @@ export type Database = {
           ward_id?: number | null
         }
         Update: {
+          about_coordinator?: boolean
           created_at?: string
           details?: string
           id?: number
@@ -1507,6 +1635,7 @@ export type Database = {
           sort_order: number
           title_en: string
           title_vi: string
+          touches_learner_phone: boolean
         }
         Insert: {
           category_id: number
@@ -1522,6 +1651,7 @@ export type Database = {
           sort_order?: number
           title_en: string
           title_vi: string
+          touches_learner_phone?: boolean
         }
         Update: {
           category_id?: number
@@ -1537,6 +1667,7 @@ export type Database = {
           sort_order?: number
           title_en?: string
           title_vi?: string
+          touches_learner_phone?: boolean
         }
         Relationships: [
           {
@@ -1841,6 +1972,10 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      act_on_report: {
+        Args: { p_report_id: number; p_status: string; p_resolution?: string }
+        Returns: boolean
+      }
       answer_lesson: {
         Args: {
           p_session_id: number
@@ -1910,6 +2045,16 @@ export type Database = {
           is_coordinator: boolean
         }[]
       }
+      confirm_device_card: {
+        Args: {
+          p_session_id: number
+          p_learner_id: string
+          p_actions: string[]
+          p_minutes: number
+          p_codes_rule: boolean
+        }
+        Returns: string
+      }
       confirm_session: {
         Args: { p_session_id: number; p_code?: string; p_learner_id?: string }
         Returns: {
@@ -1917,6 +2062,10 @@ export type Database = {
           learner_id: string
           attempts_left: number
         }[]
+      }
+      current_consent_version: {
+        Args: Record<PropertyKey, never>
+        Returns: string
       }
       delete_my_account: {
         Args: Record<PropertyKey, never>
@@ -2108,6 +2257,17 @@ export type Database = {
         }
         Returns: number
       }
+      record_representative: {
+        Args: {
+          p_represented_id: string
+          p_representative_id: string
+          p_relationship: string
+          p_grounds: string
+          p_scope: string[]
+          p_valid_until: string
+        }
+        Returns: number
+      }
       register_assisted_learner: {
         Args: {
           p_display_name: string
@@ -2174,6 +2334,10 @@ export type Database = {
           p_reason: string
         }
         Returns: undefined
+      }
+      revoke_representative: {
+        Args: { p_id: number }
+        Returns: boolean
       }
       run_lesson_jobs: {
         Args: Record<PropertyKey, never>
@@ -2287,6 +2451,22 @@ export type Database = {
       ward_monthly_report: {
         Args: { p_ward_id: number; p_month: string; p_format: string }
         Returns: Json
+      }
+      ward_report_queue: {
+        Args: { p_area_id: number }
+        Returns: {
+          id: number
+          ward_id: number
+          reason: string
+          details: string
+          status: string
+          resolution: string
+          reported_name: string
+          about_coordinator: boolean
+          created_at: string
+          due_at: string
+          overdue: boolean
+        }[]
       }
       ward_service_feedback: {
         Args: { p_ward_id: number; p_from?: string; p_to?: string }

@@ -171,7 +171,11 @@ async function updateAdminUser(deps: Deps, id: string, body: Body): Promise<Hand
 			);
 			await tx.query('delete from auth.one_time_tokens where user_id = $1', [id]);
 		}
-		// A ban keeps the sessions, as GoTrue: refresh and GET /user refuse them while it lasts.
+		// Disabling an account ends its sessions (and so its refresh tokens) at once, so lifting the
+		// ban later does not revive a session someone else may hold: the person signs in again.
+		if (ban instanceof Date && ban.getTime() > Date.now()) {
+			await tx.query('delete from auth.sessions where user_id = $1', [id]);
+		}
 		const fresh = (await findUser(tx, 'id', id)) as UserRow;
 		return { json: await userJson(tx, fresh) };
 	});

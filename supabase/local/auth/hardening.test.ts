@@ -131,21 +131,52 @@ describe('a repeated sign-up for an unconfirmed account (GoTrue keeps the first)
 });
 
 describe('a banned account', () => {
-	it('cannot use its access token, refresh, or sign in; lifting the ban restores them', async () => {
+	it('ends its sessions: no access token, refresh or sign-in; after the ban, a new sign-in', async () => {
 		const user = await newUser('cam@example.com');
 		const s = await signIn('cam@example.com');
 		const ban = await admin().updateUserById(user.id, { ban_duration: '24h' });
 		expect(ban.error).toBeNull();
 		const me = await s.client.auth.getUser();
-		expect(me.error?.status).toBe(403);
-		expect(me.error?.code).toBe('user_banned');
-		expect((await refresh(s.session.refresh_token)).error?.code).toBe('user_banned');
-		const update = await s.client.auth.updateUser({ data: { x: 1 } });
-		expect(update.error?.code).toBe('user_banned');
+		expect(me.data.user).toBeNull();
+		expect(me.error).not.toBeNull();
+		expect((await refresh(s.session.refresh_token)).error).not.toBeNull();
+		expect(
+			(await server.ctx.db.query('select 1 from auth.sessions where user_id = $1', [user.id])).rows
+		).toEqual([]);
 		await expect(signIn('cam@example.com')).rejects.toMatchObject({ code: 'user_banned' });
 
 		expect((await admin().updateUserById(user.id, { ban_duration: 'none' })).error).toBeNull();
-		expect((await s.client.auth.getUser()).data.user?.id).toBe(user.id);
+		// Disabling ended the sessions: lifting the ban does not revive the old one.
+		expect((await s.client.auth.getUser()).data.user).toBeNull();
+		const again = await signIn('cam@example.com');
+		expect((await again.client.auth.getUser()).data.user?.id).toBe(user.id);
+	});
+});
+
+describe('re-authentication before changing the phone or e-mail', () => {
+	it('asks a session older than a fresh sign-in for the nonce sent to the current e-mail', async () => {
+		await newUser('lan-doi@example.com');
+		const s = await signIn('lan-doi@example.com');
+		await server.ctx.db.query(
+			`update auth.sessions set created_at = now() - interval '10 minutes' where id = $1`,
+			[JSON.parse(atob(s.session.access_token.split('.')[1] as string)).session_id]
+		);
+		const refused = await s.client.auth.updateUser({ phone: '+84907555666' });
+		expect(refused.error?.code).toBe('reauthentication_needed');
+		const refusedMail = await s.client.auth.updateUser({ email: 'ke-gian@example.com' });
+		expect(refusedMail.error?.code).toBe('reauthentication_needed');
+		// Metadata needs no nonce.
+		expect((await s.client.auth.updateUser({ data: { x: 2 } })).error).toBeNull();
+
+		expect((await s.client.auth.reauthenticate()).error).toBeNull();
+		const [mail] = await server.outbox('lan-doi@example.com');
+		const wrong = await s.client.auth.updateUser({ phone: '+84907555666', nonce: '000000' });
+		expect(wrong.error?.code).toBe('reauthentication_not_valid');
+		const ok = await s.client.auth.updateUser({
+			phone: '+84907555666',
+			nonce: mail?.code as string
+		});
+		expect(ok.error).toBeNull();
 	});
 });
 

@@ -3,6 +3,7 @@ import auth from './auth/en.json';
 import badges from './badges/en.json';
 import claim from './claim/en.json';
 import common from './common/en.json';
+import consent from './consent/en.json';
 import data from './data/en.json';
 import errors from './errors/en.json';
 import home from './home/en.json';
@@ -25,6 +26,7 @@ export default {
 	badges,
 	claim,
 	common,
+	consent,
 	data,
 	errors,
 	home,

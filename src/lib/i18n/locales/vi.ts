@@ -3,6 +3,7 @@ import auth from './auth/vi.json';
 import badges from './badges/vi.json';
 import claim from './claim/vi.json';
 import common from './common/vi.json';
+import consent from './consent/vi.json';
 import data from './data/vi.json';
 import errors from './errors/vi.json';
 import home from './home/vi.json';
@@ -25,6 +26,7 @@ export default {
 	badges,
 	claim,
 	common,
+	consent,
 	data,
 	errors,
 	home,

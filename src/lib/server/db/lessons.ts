@@ -62,7 +62,14 @@ export const REFUSALS = [
 	'session_full',
 	'step_not_in_skill',
 	'feedback_given',
-	'not_allowed'
+	'not_allowed',
+	'device_card_required',
+	'codes_rule_required',
+	'longer_than_lesson',
+	'consent_required',
+	'too_young_to_teach',
+	'minor_not_at_home',
+	'guardian_consent_required'
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];
 

@@ -47,15 +47,24 @@ export async function get(supabase: Supabase, profileId: string): Promise<Volunt
 }
 
 /** Saves the whole offer in one database call (one transaction) and makes the person a volunteer. */
-export async function save(supabase: Supabase, input: VolunteerOfferSave): Promise<void> {
-	check(
-		'volunteerOffers.save',
-		await supabase.rpc('save_volunteer_offer', {
-			p_skills: input.skills,
-			p_teaching_radius_m: input.teaching_radius_m,
-			p_slots: input.slots,
-			p_places: input.places,
-			p_languages: input.languages
-		})
-	);
+/** Refusals the database gives a person who may not offer (yet), which the page puts in words. */
+export type OfferRefusal = 'too_young_to_teach' | 'consent_required';
+const OFFER_REFUSALS: readonly string[] = ['too_young_to_teach', 'consent_required'];
+
+/** Saves the offer; a person under 16 or without the consent in force gets a refusal key. */
+export async function save(
+	supabase: Supabase,
+	input: VolunteerOfferSave
+): Promise<OfferRefusal | null> {
+	const result = await supabase.rpc('save_volunteer_offer', {
+		p_skills: input.skills,
+		p_teaching_radius_m: input.teaching_radius_m,
+		p_slots: input.slots,
+		p_places: input.places,
+		p_languages: input.languages
+	});
+	const details = result.error?.details ?? '';
+	if (OFFER_REFUSALS.includes(details)) return details as OfferRefusal;
+	check('volunteerOffers.save', result);
+	return null;
 }

@@ -15,7 +15,12 @@ export const actions = {
 		signedInUserId(event.locals);
 		const form = await readForm(event, volunteerOfferSchema, OFFER_FORM);
 		if (!form.valid) return rejectForm(event, form);
-		await volunteerOffers.save(event.locals.supabase, offerToSave(form.data));
+		const refused = await volunteerOffers.save(event.locals.supabase, offerToSave(form.data));
+		if (refused) {
+			return rejectForm(event, form, {
+				message: { key: `lessons.refusal.${refused}`, tone: 'error' }
+			});
+		}
 		return acceptForm(event, form, { key: 'matching.offer.saved', tone: 'ok' });
 	}
 } satisfies Actions;
