@@ -10,7 +10,6 @@ import type { IncomingMessage } from 'node:http';
 import {
 	createSecureServer,
 	type Http2ServerRequest,
-	type Http2ServerResponse,
 	type Http2Session
 } from 'node:http2';
 import { createServer as createHttpsServer } from 'node:https';
