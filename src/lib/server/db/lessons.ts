@@ -62,7 +62,11 @@ export const REFUSALS = [
 	'session_full',
 	'step_not_in_skill',
 	'feedback_given',
-	'not_allowed'
+	'not_allowed',
+	'not_yours',
+	'not_matched',
+	'invitation_pending',
+	'invitation_closed'
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];
 
@@ -75,7 +79,7 @@ export class LessonRefusal extends Error {
 }
 
 /** Turns a database refusal into a `LessonRefusal`; anything else stays a DbError. */
-function checkVerb<T>(operation: string, result: { data: T; error: PostgrestError | null }): T {
+export function checkVerb<T>(operation: string, result: { data: T; error: PostgrestError | null }): T {
 	const details = result.error?.details as Refusal | undefined;
 	if (details && (REFUSALS as readonly string[]).includes(details))
 		throw new LessonRefusal(details);
