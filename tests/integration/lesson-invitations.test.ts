@@ -189,10 +189,14 @@ describe('a learner invites a volunteer from her match list', () => {
 		const requestId = await request(learner2);
 		const invitationId = value<number>(await invite(learner2, requestId, vFar.id, 60));
 		expect(
-			value<boolean>(await stranger.db.rpc('withdraw_invitation', { p_invitation_id: invitationId }))
+			value<boolean>(
+				await stranger.db.rpc('withdraw_invitation', { p_invitation_id: invitationId })
+			)
 		).toBe(false);
 		expect(
-			value<boolean>(await learner2.db.rpc('withdraw_invitation', { p_invitation_id: invitationId }))
+			value<boolean>(
+				await learner2.db.rpc('withdraw_invitation', { p_invitation_id: invitationId })
+			)
 		).toBe(true);
 		expect(rows(await vFar.db.rpc('my_invitations'))).toEqual([]);
 	});
@@ -227,8 +231,12 @@ describe('the helper of an assisted learner', () => {
 			})
 		);
 		const invitationId = value<number>(await invite(helper, reg.request_id, vNear.id, 100));
-		const waiting = rows<{ id: number; learner_name: string }>(await vNear.db.rpc('my_invitations'));
-		expect(waiting).toEqual([expect.objectContaining({ id: invitationId, learner_name: 'Bà Năm' })]);
+		const waiting = rows<{ id: number; learner_name: string }>(
+			await vNear.db.rpc('my_invitations')
+		);
+		expect(waiting).toEqual([
+			expect.objectContaining({ id: invitationId, learner_name: 'Bà Năm' })
+		]);
 		const sessionId = value<number>(
 			await vNear.db.rpc('answer_invitation', { p_invitation_id: invitationId, p_accept: true })
 		);

@@ -10,7 +10,8 @@ export type Invitation = Pick<
 	'id' | 'request_id' | 'volunteer_id' | 'starts_at' | 'ends_at' | 'status' | 'expires_at'
 >;
 /** An invitation waiting for the signed-in volunteer, with what they need to answer it. */
-export type WaitingInvitation = Database['public']['Functions']['my_invitations']['Returns'][number];
+export type WaitingInvitation =
+	Database['public']['Functions']['my_invitations']['Returns'][number];
 
 export interface InvitationInput {
 	requestId: number;
@@ -56,7 +57,10 @@ export async function answer(
 /** The inviter takes back an invitation still waiting; false when it was no longer waiting. */
 export async function withdraw(supabase: Supabase, id: number): Promise<boolean> {
 	return Boolean(
-		checkVerb('invitations.withdraw', await supabase.rpc('withdraw_invitation', { p_invitation_id: id }))
+		checkVerb(
+			'invitations.withdraw',
+			await supabase.rpc('withdraw_invitation', { p_invitation_id: id })
+		)
 	);
 }
 
@@ -66,7 +70,10 @@ export async function waitingForMe(supabase: Supabase): Promise<WaitingInvitatio
 }
 
 /** The invitation of a request still waiting for an answer (not lapsed), if any. */
-export async function pendingFor(supabase: Supabase, requestId: number): Promise<Invitation | null> {
+export async function pendingFor(
+	supabase: Supabase,
+	requestId: number
+): Promise<Invitation | null> {
 	const rows = checkList(
 		'invitations.pendingFor',
 		await supabase
