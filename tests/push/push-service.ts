@@ -7,11 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { createECDH, createPublicKey, randomBytes, verify, type ECDH } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import {
-	createSecureServer,
-	type Http2ServerRequest,
-	type Http2Session
-} from 'node:http2';
+import { createSecureServer, type Http2ServerRequest, type Http2Session } from 'node:http2';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';

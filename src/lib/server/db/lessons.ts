@@ -79,7 +79,10 @@ export class LessonRefusal extends Error {
 }
 
 /** Turns a database refusal into a `LessonRefusal`; anything else stays a DbError. */
-export function checkVerb<T>(operation: string, result: { data: T; error: PostgrestError | null }): T {
+export function checkVerb<T>(
+	operation: string,
+	result: { data: T; error: PostgrestError | null }
+): T {
 	const details = result.error?.details as Refusal | undefined;
 	if (details && (REFUSALS as readonly string[]).includes(details))
 		throw new LessonRefusal(details);
