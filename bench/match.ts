@@ -28,11 +28,11 @@ async function createNaive(db: Db): Promise<void> {
 	const naive = def
 		.replace('public.match_volunteers(', 'public.bench_naive_match(')
 		.replace(
-			/order by private\.earth_point\(sh\.lat, sh\.lng\) operator\(extensions\.<->\) origin/i,
-			'order by private.haversine_m(sh.lat, sh.lng, pt.lat, pt.lng)'
+			/order by private\.earth_point\(sh\.lat, sh\.lng\) operator\(extensions\.<->\) q\.origin/i,
+			'order by private.haversine_m(sh.lat, sh.lng, q.lat, q.lng)'
 		)
 		// `+ 0` keeps the planner off the (skill_id, …) indexes: a full scan, as without any index.
-		.replace(/where sh\.skill_id = req\.skill_id/i, 'where sh.skill_id + 0 = req.skill_id');
+		.replace(/where sh\.skill_id = q\.skill_id/i, 'where sh.skill_id + 0 = q.skill_id');
 	if (!naive.includes('sh.skill_id + 0'))
 		throw new Error('the naive variant no longer scans everything');
 	await db.exec(naive);
@@ -81,11 +81,14 @@ async function seed(db: Db, n: number, requests: number): Promise<number[]> {
 		select id, 1 + (i + k * 3) % 7, time '08:00' + make_interval(hours => ((i + k) % 4) * 3), time '10:00' + make_interval(hours => ((i + k) % 4) * 3)
 		from bench_people, generate_series(0, 1) k;
 		-- The triggers that keep the skill-aware index table are off during the bulk load.
-		insert into private.skill_homes (skill_id, profile_id, lat, lng)
-		select vs.skill_id, vs.profile_id, h.lat, h.lng
-		from public.volunteer_skills vs join public.home_locations h using (profile_id);
 		insert into public.volunteer_verifications (profile_id, ward_id)
 		select id, 900002 from bench_people where i % 10 < 7;
+		insert into private.skill_homes (
+			skill_id, profile_id, lat, lng, approx_lat, approx_lng, level, display_name, languages,
+			can_teach, teaching_places, teaching_radius_m, verified, free_bits, taught, missed)
+		select skill_id, profile_id, lat, lng, approx_lat, approx_lng, level, display_name, languages,
+			can_teach, teaching_places, teaching_radius_m, verified, free_bits, taught, missed
+		from private.skill_home_facts;
 		-- Requests at public points up to 20 km out, each for one of the skills.
 		insert into public.help_requests (learner_id, created_by, skill_id, ward_id, place_type, near_lat, near_lng,
 			approx_lat, approx_lng, preferred_times)

@@ -1,11 +1,10 @@
 // `npm run bench:push [-- --n 10000]`: reminders for N subscriptions through the real chain: the
 // outbox in PostgreSQL 15 behind the local Supabase REST API (claim and settle), the real sender
-// (aes128gcm, cached VAPID JWT) and the local HTTPS push service, which verifies the JWT and
+// (aes128gcm, cached VAPID JWT, HTTP/2) and the local HTTPS push service, which verifies the JWT and
 // decrypts every message in its own process. Last line:
 // push n=… sent=… lost=… duplicates=… per_s=… p95_ms=…
 import { parseArgs } from 'node:util';
 import { fork } from 'node:child_process';
-import { Agent } from 'node:https';
 import pg from 'pg';
 import { drainAll } from '../src/lib/server/push/outbox';
 import { PushSender, type SendOptions, type Subscription } from '../src/lib/server/push/sender';
@@ -114,9 +113,8 @@ async function main(): Promise<void> {
 		);
 
 		const db = serviceClient(server.url, server.serviceRoleKey);
-		const agent = new Agent({ ca: service.ready.ca, keepAlive: true, maxSockets: 128 });
 		const sender = new TimedSender(generateVapidKeys('mailto:bench@example.test'), {
-			agent,
+			ca: service.ready.ca,
 			timeoutMs: 120_000
 		});
 		const started = performance.now();

@@ -143,7 +143,7 @@ revoke execute on function private.is_suspended(uuid) from public, anon;
 grant execute on function private.is_suspended(uuid) to authenticated, service_role;
 
 /**
- * Rebuilds one person's rows of private.skill_homes from their skills and home,
+ * Rebuilds one person's rows of private.skill_homes (as 20261202010000_match_facts.sql does),
  * leaving out a suspended volunteer: match_volunteers walks only this table.
  */
 create or replace function private.refresh_skill_homes(p_profile_id uuid)
@@ -153,14 +153,34 @@ volatile
 security definer
 set search_path = ''
 as $$
-  delete from private.skill_homes where profile_id = p_profile_id;
-  insert into private.skill_homes (skill_id, profile_id, lat, lng)
-  select vs.skill_id, vs.profile_id, h.lat, h.lng
-  from public.volunteer_skills vs
-  join public.home_locations h on h.profile_id = vs.profile_id
-  where vs.profile_id = p_profile_id
+  select 1 from public.profiles p where p.id = p_profile_id for no key update;
+  delete from private.skill_homes sh
+  where sh.profile_id = p_profile_id
+    and (
+      private.is_suspended(p_profile_id)
+      or not exists (
+        select 1 from public.volunteer_skills vs
+        join public.home_locations h on h.profile_id = vs.profile_id
+        where vs.profile_id = p_profile_id and vs.skill_id = sh.skill_id
+      )
+    );
+  insert into private.skill_homes (
+    skill_id, profile_id, lat, lng, approx_lat, approx_lng, level, display_name, languages,
+    can_teach, teaching_places, teaching_radius_m, verified, free_bits, taught, missed
+  )
+  select f.skill_id, f.profile_id, f.lat, f.lng, f.approx_lat, f.approx_lng, f.level, f.display_name,
+         f.languages, f.can_teach, f.teaching_places, f.teaching_radius_m, f.verified, f.free_bits,
+         f.taught, f.missed
+  from private.skill_home_facts f
+  where f.profile_id = p_profile_id
     and not private.is_suspended(p_profile_id)
-  on conflict do nothing;
+  on conflict (skill_id, profile_id) do update
+  set lat = excluded.lat, lng = excluded.lng, approx_lat = excluded.approx_lat,
+      approx_lng = excluded.approx_lng, level = excluded.level, display_name = excluded.display_name,
+      languages = excluded.languages, can_teach = excluded.can_teach,
+      teaching_places = excluded.teaching_places, teaching_radius_m = excluded.teaching_radius_m,
+      verified = excluded.verified, free_bits = excluded.free_bits, taught = excluded.taught,
+      missed = excluded.missed;
 $$;
 
 revoke execute on function private.refresh_skill_homes(uuid) from public, anon, authenticated;

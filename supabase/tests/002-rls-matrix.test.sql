@@ -14,6 +14,10 @@ insert into tests.world select 'data_request', max(id) from public.data_requests
 insert into public.volunteer_suspensions (profile_id, ward_id, reason)
 values (tests.uid('neighbour'), tests.id('ward_a')::bigint, 'Thử tạm ngưng');
 insert into tests.world select 'suspension', max(id) from public.volunteer_suspensions;
+insert into public.lesson_invitations (request_id, volunteer_id, invited_by, starts_at, ends_at, expires_at)
+values (tests.id('request_open')::bigint, tests.uid('volunteer'), tests.uid('learner'), now() + interval '5 days',
+        now() + interval '5 days 1 hour', now() + interval '2 days');
+insert into tests.world select 'invitation', max(id) from public.lesson_invitations;
 insert into public.erased_lesson_counts (ward_id, skill_id, month, role, lessons)
 values (tests.id('ward_a')::bigint, tests.id('skill')::bigint, '2026-01-01', 'teacher', 2);
 insert into public.service_feedback (reporter_id, ward_id, service, step, what_happened)
@@ -145,6 +149,10 @@ insert into matrix (tbl, op, statement, expected) values
 ('push_subscriptions', 'insert', $$insert into public.push_subscriptions (profile_id, endpoint, p256dh, auth) values (:learner, 'https://push.example.test/sub/2', repeat('k', 87), repeat('a', 22))$$, 'x1xxxx1'),
 ('push_subscriptions', 'update', 'update public.push_subscriptions set user_agent = user_agent where id = :push', 'x100001'),
 ('push_subscriptions', 'delete', 'delete from public.push_subscriptions where id = :push', '0100001'),
+('lesson_invitations', 'select', 'select 1 from public.lesson_invitations where id = :invitation', 'x110001'),
+('lesson_invitations', 'insert', $$insert into public.lesson_invitations (request_id, volunteer_id, invited_by, starts_at, ends_at, expires_at, status) values (:request_open, :volunteer, :learner, now() + interval '6 days', now() + interval '6 days 1 hour', now() + interval '1 day', 'declined')$$, 'xxxxxx1'),
+('lesson_invitations', 'update', $$update public.lesson_invitations set status = 'accepted' where id = :invitation$$, 'xxxxxx1'),
+('lesson_invitations', 'delete', 'delete from public.lesson_invitations where id = :invitation', 'xxxxxx1'),
 ('notifications', 'select', 'select 1 from public.notifications where id = :notification', '0100001'),
 ('notifications', 'insert', $$insert into public.notifications (profile_id, kind, title) values (:learner, 'badge_awarded', 'Huy hiệu mới')$$, 'xxxxxx1'),
 ('notifications', 'update', 'update public.notifications set read_at = now() where id = :notification', 'x100001'),

@@ -1,4 +1,4 @@
-// The push sender against a real HTTPS push service that verifies the VAPID JWT and decrypts every
+// The push sender against a real HTTP/2 push service that verifies the VAPID JWT and decrypts every
 // payload (aes128gcm) with keys this test generated: what arrives, what 404/410/429/5xx do, and that
 // the JWT is signed once per push-service origin instead of once per message.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ const opts = { ttl: 3600, urgency: 'high' as const, topic: 'n1' };
 
 beforeAll(async () => {
 	service = await startPushService();
-	sender = new PushSender(generateVapidKeys('mailto:test@example.test'), { agent: service.agent });
+	sender = new PushSender(generateVapidKeys('mailto:test@example.test'), { ca: service.ca });
 });
 
 afterAll(async () => {
@@ -108,7 +108,7 @@ describe('what the push service answers', () => {
 	it('429 Retry-After pauses that push service until then', async () => {
 		const own = await startPushService();
 		const paused = new PushSender(generateVapidKeys('mailto:test@example.test'), {
-			agent: own.agent
+			ca: own.ca
 		});
 		const [a, b] = [own.device(), own.device()];
 		own.behave(a.id, { status: 429, retryAfter: '120', times: 1 });
@@ -123,6 +123,31 @@ describe('what the push service answers', () => {
 		expect(own.answered.get(429)).toBe(1);
 		expect([...own.answered.values()].reduce((x, y) => x + y, 0)).toBe(1);
 		paused.close();
+		await own.close();
+	});
+
+	it('speaks HTTP/2: many messages in flight share one connection', async () => {
+		const own = await startPushService();
+		const h2 = new PushSender(generateVapidKeys('mailto:test@example.test'), { ca: own.ca });
+		const devices = Array.from({ length: 30 }, () => own.device());
+		const results = await Promise.all(devices.map((d) => h2.send(d, 'x', opts)));
+		expect(results.every((r) => r.kind === 'sent')).toBe(true);
+		expect(own.httpVersions.get('2.0')).toBe(30);
+		expect(own.connections()).toBe(1);
+		h2.close();
+		await own.close();
+	});
+
+	it('falls back to HTTPS/1.1 for a push service that does not offer HTTP/2', async () => {
+		const own = await startPushService({ http1Only: true });
+		const h1 = new PushSender(generateVapidKeys('mailto:test@example.test'), { ca: own.ca });
+		const devices = Array.from({ length: 5 }, () => own.device());
+		for (const d of devices)
+			expect(await h1.send(d, `m-${d.id}`, opts)).toEqual({ kind: 'sent', status: 201 });
+		expect(own.httpVersions.get('1.1')).toBe(5);
+		expect(own.rejected).toEqual([]);
+		expect(own.received.map((r) => r.payload)).toEqual(devices.map((d) => `m-${d.id}`));
+		h1.close();
 		await own.close();
 	});
 

@@ -122,7 +122,7 @@ afterAll(async () => {
 describe('the outbox', () => {
 	it('sends in the reader’s language, prunes gone devices and retries refusals later', async () => {
 		const sender = new PushSender(vapidKeysFrom({ VAPID_KEYS_FILE: join(keysDir, 'vapid.json') }), {
-			agent: service.agent
+			ca: service.ca
 		});
 		const [vi, en] = [await person('chi-lan', 'vi'), await person('john', 'en')];
 		const [d1, d2, gone, busy] = [
@@ -189,7 +189,7 @@ describe('the outbox', () => {
 
 	it('a notice one device took and another did not is retried for that device only', async () => {
 		const sender = new PushSender(vapidKeysFrom({ VAPID_KEYS_FILE: join(keysDir, 'vapid.json') }), {
-			agent: service.agent
+			ca: service.ca
 		});
 		const who = await person('two-phones');
 		const [laptop, phone] = [service.device(), service.device()];

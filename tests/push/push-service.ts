@@ -1,4 +1,4 @@
-// A local push service for tests and the bench: HTTPS with a throwaway self-signed certificate (made
+// A local push service for tests and the bench: HTTP/2 over TLS (HTTP/1.1 too) with a throwaway self-signed certificate (made
 // with the openssl CLI), which checks every request as a real one would (VAPID JWT signature,
 // audience and expiry; TTL, Urgency and Topic; aes128gcm within 4096 bytes) and DECRYPTS the payload
 // with the subscription keys the test generated. Like RFC 8030 §5.4, a message with the Topic of one
@@ -6,7 +6,10 @@
 import { execFileSync } from 'node:child_process';
 import { createECDH, createPublicKey, randomBytes, verify, type ECDH } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, createServer, type Server } from 'node:https';
+import type { IncomingMessage } from 'node:http';
+import { createSecureServer, type Http2ServerRequest, type Http2Session } from 'node:http2';
+import { createServer as createHttpsServer } from 'node:https';
+import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -36,13 +39,18 @@ export interface Received {
 	payload: string;
 }
 
+/** The one call the handler makes on a response, HTTP/2 or HTTP/1.1. */
+interface Answerable {
+	writeHead(status: number, headers: Record<string, string>): { end(): void };
+}
+
 /** What the service answers for a device: 201 by default; tests set 404/410/429/5xx. */
 export type Behaviour = { status: number; retryAfter?: string; times?: number };
 
 export interface PushService {
 	origin: string;
-	/** Trusts the service's certificate; give it to the sender. */
-	agent: Agent;
+	/** The service's certificate: give it to the sender as `ca` to trust it. */
+	ca: string;
 	caFile: string;
 	device(): TestDevice;
 	behave(deviceId: string, behaviour: Behaviour): void;
@@ -53,6 +61,10 @@ export interface PushService {
 	rejected: { device: string; reason: string }[];
 	/** Answers per status code, including the scripted failures. */
 	answered: Map<number, number>;
+	/** Requests per HTTP version ('2.0', '1.1'). */
+	httpVersions: Map<string, number>;
+	/** TLS connections accepted so far. */
+	connections(): number;
 	close(): Promise<void>;
 }
 
@@ -142,7 +154,13 @@ function verifyVapid(header: string | undefined, origin: string): string | null 
 	return null;
 }
 
-export async function startPushService(opts: { delayMs?: number } = {}): Promise<PushService> {
+/**
+ * Starts the service on 127.0.0.1. `http1Only`: a push service that does not offer HTTP/2 (ALPN),
+ * for the sender's fallback.
+ */
+export async function startPushService(
+	opts: { delayMs?: number; http1Only?: boolean } = {}
+): Promise<PushService> {
 	const dir = mkdtempSync(join(tmpdir(), 'push-service-'));
 	const { key, cert, certFile } = selfSigned(dir);
 	const devices = new Map<string, TestDevice>();
@@ -151,9 +169,14 @@ export async function startPushService(opts: { delayMs?: number } = {}): Promise
 	const mailbox = new Map<string, Map<string, Received>>();
 	const rejected: { device: string; reason: string }[] = [];
 	const answered = new Map<number, number>();
+	const httpVersions = new Map<string, number>();
+	let connections = 0;
 	let origin = '';
 
-	const server: Server = createServer({ key, cert }, (req, res) => {
+	const sessions = new Set<Http2Session>();
+	const sockets = new Set<Socket>();
+	const handle = (req: IncomingMessage | Http2ServerRequest, res: Answerable) => {
+		httpVersions.set(req.httpVersion, (httpVersions.get(req.httpVersion) ?? 0) + 1);
 		const chunks: Buffer[] = [];
 		req.on('data', (c: Buffer) => chunks.push(c));
 		req.on('end', () => {
@@ -214,22 +237,36 @@ export async function startPushService(opts: { delayMs?: number } = {}): Promise
 			mailbox.set(id, box);
 			answer(201, { Location: `${origin}/message/${received.length}` });
 		});
+	};
+	// Real push services speak HTTP/2 and still answer HTTP/1.1 (allowHTTP1), as this one does.
+	const server = opts.http1Only
+		? createHttpsServer({ key, cert }, handle)
+		: createSecureServer({ key, cert, allowHTTP1: true }, handle);
+	server.on('session', (session: Http2Session) => {
+		sessions.add(session);
+		session.on('close', () => sessions.delete(session));
+	});
+	server.on('secureConnection', (socket: Socket) => {
+		connections++;
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const address = server.address();
 	if (!address || typeof address === 'string') throw new Error('no address');
 	origin = `https://127.0.0.1:${address.port}`;
-	const agent = new Agent({ ca: cert, keepAlive: true, maxSockets: 64 });
 	let n = 0;
 
 	return {
 		origin,
-		agent,
+		ca: cert,
 		caFile: certFile,
 		received,
 		mailbox,
 		rejected,
 		answered,
+		httpVersions,
+		connections: () => connections,
 		device() {
 			const ecdh = createECDH('prime256v1');
 			ecdh.generateKeys();
@@ -250,8 +287,8 @@ export async function startPushService(opts: { delayMs?: number } = {}): Promise
 			behaviours.set(deviceId, behaviour);
 		},
 		async close() {
-			agent.destroy();
-			server.closeAllConnections();
+			for (const session of sessions) session.destroy();
+			for (const socket of sockets) socket.destroy();
 			await new Promise<void>((resolve) => server.close(() => resolve()));
 			rmSync(dir, { recursive: true, force: true });
 		}

@@ -913,6 +913,83 @@ export type Database = {
           },
         ]
       }
+      lesson_invitations: {
+        Row: {
+          answered_at: string | null
+          created_at: string
+          decline_reason: string | null
+          ends_at: string
+          expires_at: string
+          id: number
+          invited_by: string
+          place_note: string
+          request_id: number
+          session_id: number | null
+          starts_at: string
+          status: string
+          volunteer_id: string
+        }
+        Insert: {
+          answered_at?: string | null
+          created_at?: string
+          decline_reason?: string | null
+          ends_at: string
+          expires_at: string
+          id?: number
+          invited_by: string
+          place_note?: string
+          request_id: number
+          session_id?: number | null
+          starts_at: string
+          status?: string
+          volunteer_id: string
+        }
+        Update: {
+          answered_at?: string | null
+          created_at?: string
+          decline_reason?: string | null
+          ends_at?: string
+          expires_at?: string
+          id?: number
+          invited_by?: string
+          place_note?: string
+          request_id?: number
+          session_id?: number | null
+          starts_at?: string
+          status?: string
+          volunteer_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "lesson_invitations_invited_by_fkey"
+            columns: ["invited_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "lesson_invitations_request_id_fkey"
+            columns: ["request_id"]
+            isOneToOne: false
+            referencedRelation: "help_requests"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "lesson_invitations_session_id_fkey"
+            columns: ["session_id"]
+            isOneToOne: false
+            referencedRelation: "sessions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "lesson_invitations_volunteer_id_fkey"
+            columns: ["volunteer_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       neighbourhood_groups: {
         Row: {
           created_at: string
@@ -1976,6 +2053,10 @@ export type Database = {
         Args: { p_report_id: number; p_status: string; p_resolution?: string }
         Returns: boolean
       }
+      answer_invitation: {
+        Args: { p_invitation_id: number; p_accept: boolean; p_reason?: string }
+        Returns: number
+      }
       answer_lesson: {
         Args: {
           p_session_id: number
@@ -2092,6 +2173,16 @@ export type Database = {
         }
         Returns: number
       }
+      invite_volunteer: {
+        Args: {
+          p_request_id: number
+          p_volunteer_id: string
+          p_starts_at: string
+          p_ends_at: string
+          p_place_note?: string
+        }
+        Returns: number
+      }
       join_class: {
         Args: { p_session_id: number }
         Returns: string
@@ -2175,6 +2266,22 @@ export type Database = {
           blocked_id: string
           display_name: string
           created_at: string
+        }[]
+      }
+      my_invitations: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          id: number
+          request_id: number
+          skill_vi: string
+          skill_en: string
+          learner_name: string
+          place_type: string
+          venue_id: number
+          starts_at: string
+          ends_at: string
+          place_note: string
+          expires_at: string
         }[]
       }
       my_registered_learners: {
@@ -2513,6 +2620,10 @@ export type Database = {
           lessons_taught: number
           no_shows: number
         }[]
+      }
+      withdraw_invitation: {
+        Args: { p_invitation_id: number }
+        Returns: boolean
       }
     }
     Enums: {

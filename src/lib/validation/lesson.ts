@@ -86,3 +86,25 @@ export const feedbackSchema = z.object({
 });
 
 export type ProposeInput = z.output<typeof proposeSchema>;
+
+/** A learner (or her helper) invites a volunteer from the request's match list. */
+export const inviteSchema = z.object({
+	volunteer_id: z.string().regex(UUID),
+	date,
+	time,
+	minutes,
+	place_note: z.string().trim().max(300, says('lessons.validation.too_long')).default('')
+});
+
+export type InviteInput = z.infer<typeof inviteSchema>;
+
+/** The invited volunteer's answer, one form per invitation in the list. */
+export const invitationAnswerSchema = z.object({
+	invitation_id: z.number().int().min(1).max(MAX_INT),
+	decision: z.enum(['accept', 'decline']).default('accept')
+});
+
+/** The inviter takes an invitation back. */
+export const withdrawInvitationSchema = z.object({
+	invitation_id: z.number().int().min(1).max(MAX_INT)
+});

@@ -8,6 +8,8 @@ export type ClaimOutcome =
 	| { outcome: 'wrong_code' }
 	/** Five wrong codes within the hour: the person waits. */
 	| { outcome: 'locked' }
+	/** Five wrong tries at this code (from anyone): it is dead until the helper reissues it. */
+	| { outcome: 'code_locked' }
 	/** The signed-in account was itself registered by a helper and not yet claimed. */
 	| { outcome: 'not_allowed' };
 
@@ -22,7 +24,9 @@ export async function claim(supabase: Supabase, code: string): Promise<ClaimOutc
 		return row ? { outcome: 'claimed', formerId: row.former_id } : { outcome: 'wrong_code' };
 	} catch (error) {
 		if (!(error instanceof DbError)) throw error;
-		if (error.cause.code === '54000') return { outcome: 'locked' };
+		if (error.cause.code === '54000') {
+			return { outcome: error.cause.details === 'code_locked' ? 'code_locked' : 'locked' };
+		}
 		if (error.cause.code === '42501') return { outcome: 'not_allowed' };
 		throw error;
 	}

@@ -69,7 +69,11 @@ export const REFUSALS = [
 	'consent_required',
 	'too_young_to_teach',
 	'minor_not_at_home',
-	'guardian_consent_required'
+	'guardian_consent_required',
+	'not_yours',
+	'not_matched',
+	'invitation_pending',
+	'invitation_closed'
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];
 
@@ -82,7 +86,10 @@ export class LessonRefusal extends Error {
 }
 
 /** Turns a database refusal into a `LessonRefusal`; anything else stays a DbError. */
-function checkVerb<T>(operation: string, result: { data: T; error: PostgrestError | null }): T {
+export function checkVerb<T>(
+	operation: string,
+	result: { data: T; error: PostgrestError | null }
+): T {
 	const details = result.error?.details as Refusal | undefined;
 	if (details && (REFUSALS as readonly string[]).includes(details))
 		throw new LessonRefusal(details);

@@ -1,7 +1,7 @@
 // Sends one Web Push message (RFC 8030) encrypted with aes128gcm (RFC 8291) and signed with a cached
-// VAPID header (RFC 8292). Plain Node module: the worker, the cron endpoint and the bench import it.
-import { Agent, request } from 'node:https';
-import webpush from 'web-push';
+// VAPID header (RFC 8292), over HTTP/2 (transport.ts). Plain Node module: the worker, the cron endpoint and the bench import it.
+import { encryptAes128gcm } from './ece';
+import { PushTransport } from './transport';
 import { VapidSigner, type VapidKeys } from './vapid';
 
 /** One aes128gcm record of 4096 bytes minus its header (86), tag (16) and padding delimiter (1). */
@@ -28,8 +28,8 @@ export type SendResult =
 	| { kind: 'failed'; status: number; reason: string };
 
 export interface SenderOptions {
-	/** An https.Agent (keep-alive; tests pass one trusting their own certificate authority). */
-	agent?: Agent;
+	/** Extra certificate authority to trust (tests give their push service's). */
+	ca?: string | Buffer;
 	timeoutMs?: number;
 }
 
@@ -45,15 +45,16 @@ export function retryAfterSeconds(value: string | undefined, nowMs = Date.now())
 
 export class PushSender {
 	readonly vapid: VapidSigner;
-	readonly #agent: Agent;
-	readonly #timeoutMs: number;
+	readonly #transport: PushTransport;
 	/** A push service that answered 429 is left alone until its Retry-After has passed. */
 	readonly #pausedUntil = new Map<string, number>();
 
 	constructor(keys: VapidKeys, options: SenderOptions = {}) {
 		this.vapid = new VapidSigner(keys);
-		this.#agent = options.agent ?? new Agent({ keepAlive: true, maxSockets: 64 });
-		this.#timeoutMs = options.timeoutMs ?? 15_000;
+		this.#transport = new PushTransport({
+			ca: options.ca,
+			timeoutMs: options.timeoutMs ?? 15_000
+		});
 	}
 
 	async send(sub: Subscription, payload: string, opts: SendOptions): Promise<SendResult> {
@@ -67,8 +68,12 @@ export class PushSender {
 		if (paused > Date.now()) {
 			return { kind: 'retry', status: 429, afterSeconds: Math.ceil((paused - Date.now()) / 1000) };
 		}
-		const { cipherText } = webpush.encrypt(sub.p256dh, sub.auth, body, 'aes128gcm');
-		const res = await this.#post(sub.endpoint, cipherText, {
+		const cipherText = encryptAes128gcm(
+			Buffer.from(sub.p256dh, 'base64url'),
+			Buffer.from(sub.auth, 'base64url'),
+			body
+		);
+		const res = await this.#transport.post(sub.endpoint, cipherText, {
 			Authorization: this.vapid.header(sub.endpoint),
 			TTL: String(opts.ttl),
 			Urgency: opts.urgency,
@@ -81,7 +86,7 @@ export class PushSender {
 	}
 
 	close(): void {
-		this.#agent.destroy();
+		this.#transport.close();
 	}
 
 	#classify(origin: string, status: number, retryAfter: string | undefined): SendResult {
@@ -95,54 +100,5 @@ export class PushSender {
 		}
 		if (status >= 500 || status === 0) return { kind: 'retry', status, afterSeconds: after ?? 0 };
 		return { kind: 'failed', status, reason: `push service answered ${status}` };
-	}
-
-	async #post(
-		endpoint: string,
-		body: Buffer,
-		headers: Record<string, string>
-	): Promise<{ status: number; retryAfter?: string }> {
-		const first = await this.#postOnce(endpoint, body, headers);
-		// A kept-alive socket the push service closed while idle fails on reuse before any answer
-		// (ECONNRESET / "socket hang up"). Node's documented remedy is to send again on a new socket;
-		// without it, every idle gap longer than the server's keep-alive turned sends into retries.
-		if (first.status === 0 && first.reusedSocket) return this.#postOnce(endpoint, body, headers);
-		return first;
-	}
-
-	#postOnce(
-		endpoint: string,
-		body: Buffer,
-		headers: Record<string, string>
-	): Promise<{ status: number; retryAfter?: string; reusedSocket?: boolean }> {
-		return new Promise((resolve) => {
-			let answered = false;
-			const req = request(
-				endpoint,
-				{ method: 'POST', headers, agent: this.#agent, timeout: this.#timeoutMs },
-				(res) => {
-					answered = true;
-					res.resume();
-					res.on('end', () =>
-						resolve({
-							status: res.statusCode ?? 0,
-							retryAfter: res.headers['retry-after'] as string | undefined
-						})
-					);
-				}
-			);
-			// A network failure is treated like a 5xx: tried again later, never dropped.
-			req.on('timeout', () => req.destroy(new Error('timeout')));
-			req.on('error', (err: NodeJS.ErrnoException) =>
-				resolve({
-					status: 0,
-					reusedSocket:
-						!answered &&
-						req.reusedSocket &&
-						(err.code === 'ECONNRESET' || err.message === 'socket hang up')
-				})
-			);
-			req.end(body);
-		});
 	}
 }

@@ -10,6 +10,7 @@ const CLAIM_FORM = 'claim';
 const REFUSALS: Record<Exclude<claims.ClaimOutcome['outcome'], 'claimed'>, FormMessage> = {
 	wrong_code: { key: 'claim.wrong_code', tone: 'error' },
 	locked: { key: 'claim.locked', tone: 'error' },
+	code_locked: { key: 'claim.code_locked', tone: 'error' },
 	not_allowed: { key: 'claim.not_allowed', tone: 'error' }
 };
 
@@ -29,7 +30,11 @@ export const actions = {
 		const result = await claims.claim(event.locals.supabase, form.data.code);
 		if (result.outcome !== 'claimed') {
 			const status =
-				result.outcome === 'locked' ? 429 : result.outcome === 'wrong_code' ? 400 : 403;
+				result.outcome === 'locked' || result.outcome === 'code_locked'
+					? 429
+					: result.outcome === 'wrong_code'
+						? 400
+						: 403;
 			return rejectForm(event, form, { status, message: REFUSALS[result.outcome] });
 		}
 		goWithMessage(event, '/claim', CLAIM_FORM, { key: 'claim.done', tone: 'ok' });
