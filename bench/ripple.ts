@@ -137,7 +137,12 @@ async function main() {
 				})()
 			: undefined;
 	const t0 = performance.now();
-	const { db } = await openDatabase({ workdir: WORKDIR, dbUrl: url, dataDir: 'memory', seed: false });
+	const { db } = await openDatabase({
+		workdir: WORKDIR,
+		dbUrl: url,
+		dataDir: 'memory',
+		seed: false
+	});
 	try {
 		console.log(`${kind}: migrated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 		const t1 = performance.now();

@@ -783,6 +783,7 @@ export type Database = {
           id: number
           kind: string
           name: string
+          ranked: boolean
           ward_id: number
         }
         Insert: {
@@ -792,6 +793,7 @@ export type Database = {
           id?: number
           kind?: string
           name: string
+          ranked?: boolean
           ward_id: number
         }
         Update: {
@@ -801,6 +803,7 @@ export type Database = {
           id?: number
           kind?: string
           name?: string
+          ranked?: boolean
           ward_id?: number
         }
         Relationships: [
@@ -913,9 +916,11 @@ export type Database = {
           push_enabled: boolean
           quiet_hours_end: string | null
           quiet_hours_start: string | null
+          ranked: boolean
           registered_by: string | null
           remind_1h: boolean
           remind_24h: boolean
+          ripple_name_shown: boolean
           teaching_places: string[]
           teaching_radius_m: number
           text_size: string
@@ -940,9 +945,11 @@ export type Database = {
           push_enabled?: boolean
           quiet_hours_end?: string | null
           quiet_hours_start?: string | null
+          ranked?: boolean
           registered_by?: string | null
           remind_1h?: boolean
           remind_24h?: boolean
+          ripple_name_shown?: boolean
           teaching_places?: string[]
           teaching_radius_m?: number
           text_size?: string
@@ -967,9 +974,11 @@ export type Database = {
           push_enabled?: boolean
           quiet_hours_end?: string | null
           quiet_hours_start?: string | null
+          ranked?: boolean
           registered_by?: string | null
           remind_1h?: boolean
           remind_24h?: boolean
+          ripple_name_shown?: boolean
           teaching_places?: string[]
           teaching_radius_m?: number
           text_size?: string
@@ -1778,6 +1787,25 @@ export type Database = {
         }
         Returns: number
       }
+      group_people: {
+        Args: { p_group_id: number }
+        Returns: {
+          profile_id: string
+          display_name: string
+          role: string
+          status: string
+          joined_at: string
+        }[]
+      }
+      group_totals: {
+        Args: { p_group_id: number }
+        Returns: {
+          members: number
+          lessons: number
+          hours: number
+          badges: number
+        }[]
+      }
       lesson_place: {
         Args: { p_session_id: number }
         Returns: {
@@ -1863,6 +1891,19 @@ export type Database = {
           registered_at: string
           expires_at: string
           claimed: boolean
+        }[]
+      }
+      my_ripple: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          node: number
+          parent: number
+          depth: number
+          given_name: string
+          ward_name_vi: string
+          ward_name_en: string
+          skill_title_vi: string
+          skill_title_en: string
         }[]
       }
       nearby_requests: {
@@ -2048,6 +2089,18 @@ export type Database = {
           rank: number
         }[]
       }
+      set_group_ranked: {
+        Args: { p_group_id: number; p_ranked: boolean }
+        Returns: boolean
+      }
+      skills_to_pass_on: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          skill_id: number
+          title_vi: string
+          title_en: string
+        }[]
+      }
       teaching_ripple: {
         Args: { p_profile_id?: string }
         Returns: {
@@ -2058,6 +2111,25 @@ export type Database = {
       unlock_session_code: {
         Args: { p_session_id: number }
         Returns: boolean
+      }
+      ward_chains: {
+        Args: { p_ward_id: number }
+        Returns: {
+          starter_name: string
+          starter_ward_vi: string
+          starter_ward_en: string
+          people: number
+          depth: number
+        }[]
+      }
+      ward_rankings: {
+        Args: { p_ward_id: number }
+        Returns: {
+          kind: string
+          name: string
+          lessons: number
+          place: number
+        }[]
       }
     }
     Enums: {

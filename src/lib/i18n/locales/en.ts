@@ -5,6 +5,7 @@ import claim from './claim/en.json';
 import common from './common/en.json';
 import data from './data/en.json';
 import errors from './errors/en.json';
+import groups from './groups/en.json';
 import home from './home/en.json';
 import lessons from './lessons/en.json';
 import map from './map/en.json';
@@ -14,6 +15,7 @@ import notify from './notify/en.json';
 import profile from './profile/en.json';
 import push from './push/en.json';
 import requests from './requests/en.json';
+import ripple from './ripple/en.json';
 import safety from './safety/en.json';
 import settings from './settings/en.json';
 import validation from './validation/en.json';
@@ -25,6 +27,7 @@ export default {
 	common,
 	data,
 	errors,
+	groups,
 	home,
 	lessons,
 	map,
@@ -34,6 +37,7 @@ export default {
 	profile,
 	push,
 	requests,
+	ripple,
 	safety,
 	settings,
 	validation

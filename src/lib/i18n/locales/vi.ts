@@ -5,6 +5,7 @@ import claim from './claim/vi.json';
 import common from './common/vi.json';
 import data from './data/vi.json';
 import errors from './errors/vi.json';
+import groups from './groups/vi.json';
 import home from './home/vi.json';
 import lessons from './lessons/vi.json';
 import map from './map/vi.json';
@@ -14,6 +15,7 @@ import notify from './notify/vi.json';
 import profile from './profile/vi.json';
 import push from './push/vi.json';
 import requests from './requests/vi.json';
+import ripple from './ripple/vi.json';
 import safety from './safety/vi.json';
 import settings from './settings/vi.json';
 import validation from './validation/vi.json';
@@ -25,6 +27,7 @@ export default {
 	common,
 	data,
 	errors,
+	groups,
 	home,
 	lessons,
 	map,
@@ -34,6 +37,7 @@ export default {
 	profile,
 	push,
 	requests,
+	ripple,
 	safety,
 	settings,
 	validation
