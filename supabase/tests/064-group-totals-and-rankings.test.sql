@@ -1,7 +1,8 @@
 -- A group's totals (counts only, for every signed-in person), the people of a group by who may
--- see them, and the opt-in rankings of a ward's groups and people.
+-- see them, a request to join that opens no one's card but to the leader (20261202020100), and the
+-- opt-in rankings of a ward's groups and people.
 begin;
-select plan(22);
+select plan(26);
 
 select tests.create_world();
 -- Accounts a month old, so the world's lesson counts (badge rules ignore brand-new accounts).
@@ -63,6 +64,31 @@ select tests.authenticate_as('coord_b');
 select is_empty(
   format('select * from public.group_people(%s)', tests.id('group')),
   'another ward''s coordinator sees nobody'
+);
+
+-- A request to join is no reason to see each other's cards, except for the leader who decides --
+select tests.authenticate_as('neighbour');
+insert into public.group_members (group_id, profile_id) values (tests.id('group')::bigint, tests.uid('neighbour'));
+select is_empty(
+  format('select * from public.profile_cards(array[%L]::uuid[])', tests.uid('volunteer')),
+  'asking to join shows the asker no member''s card'
+);
+select tests.authenticate_as('learner');
+select is_empty(
+  format('select * from public.profile_cards(array[%L]::uuid[])', tests.uid('neighbour')),
+  'nor does a member see the asker''s card'
+);
+select tests.authenticate_as('volunteer');
+select isnt_empty(
+  format('select * from public.profile_cards(array[%L]::uuid[])', tests.uid('neighbour')),
+  'the leader, who decides, does'
+);
+update public.group_members set status = 'active'
+where group_id = tests.id('group')::bigint and profile_id = tests.uid('neighbour');
+select tests.authenticate_as('learner');
+select isnt_empty(
+  format('select * from public.profile_cards(array[%L]::uuid[])', tests.uid('neighbour')),
+  'once let in, members see each other'
 );
 
 -- Taking part in the ranking ----------------------------------------------------------------------

@@ -327,6 +327,33 @@ describe('groups', () => {
 		expect(rows(await learner.db.rpc('group_people', { p_group_id: group })).length).toBe(2);
 	});
 
+	it("opens nobody's card to someone who only asked to join, but the leader sees theirs", async () => {
+		rows(
+			await stranger.db
+				.from('group_members')
+				.insert({ group_id: group, profile_id: stranger.id })
+				.select('profile_id')
+		);
+		expect(
+			rows(await stranger.db.rpc('profile_cards', { p_ids: [learner.id, teacher.id] }))
+		).toEqual([]);
+		expect(rows(await learner.db.rpc('profile_cards', { p_ids: [stranger.id] }))).toEqual([]);
+		expect(
+			rows<{ id: string }>(await teacher.db.rpc('profile_cards', { p_ids: [stranger.id] })).map(
+				(c) => c.id
+			)
+		).toEqual([stranger.id]);
+		// The leader declines; the request is gone.
+		only(
+			await teacher.db
+				.from('group_members')
+				.delete()
+				.eq('group_id', group)
+				.eq('profile_id', stranger.id)
+				.select('profile_id')
+		);
+	});
+
 	it('shows totals to every signed-in person, counts only', async () => {
 		const totals = only<{ members: number; lessons: number; badges: number }>(
 			await stranger.db.rpc('group_totals', { p_group_id: group })
