@@ -18,7 +18,7 @@ export interface PlacedNode<T> {
 }
 
 /** Drawing room per person across (between depths) and down (between siblings), in SVG units. */
-export const STEP_ACROSS = 170;
+export const STEP_ACROSS = 260;
 export const STEP_DOWN = 44;
 
 /** People reached at each depth, 1 … deepest, without gaps. */
@@ -69,16 +69,18 @@ export function layoutTree<T extends RippleRow>(rows: readonly T[], max: number)
 		right = Math.max(right, n.y);
 	});
 	const margin = STEP_DOWN;
+	// Room on the left for the viewer's own label, written before their circle.
+	const left = 80;
 	const nodes: PlacedNode<T>[] = laid.descendants().map((n) => ({
 		row: n.data.row,
-		x: n.y + margin,
+		x: n.y + left,
 		y: n.x - top + margin,
-		parentX: n.parent ? n.parent.y + margin : null,
+		parentX: n.parent ? n.parent.y + left : null,
 		parentY: n.parent ? n.parent.x - top + margin : null
 	}));
 	return {
 		nodes,
-		width: right + STEP_ACROSS + 2 * margin,
+		width: left + right + STEP_ACROSS,
 		height: bottom - top + 2 * margin,
 		drawn: items.length - 1,
 		total: rows.length
