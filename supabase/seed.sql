@@ -1472,3 +1472,11 @@ where s.slug = 'vneid';
 -- own phone: both sides confirm the phone consent card before such a lesson is confirmed as done.
 update public.skills set touches_learner_phone = true
 where slug in ('vneid', 'epayment-vietqr', 'national-public-service-portal', 'cong-dan-so-hcm');
+-- ripple-groups: who chose to show what. Tâm and Oanh (the demo volunteer's ripple) let their given
+-- names appear in the ripples of those who taught them; the Bàn Cờ residents' group and youth
+-- chapter, and the demo volunteer, take part in the ward's ranking. Everyone else keeps the defaults
+-- (nothing shown, not ranked).
+update public.profiles set ripple_name_shown = true where phone in ('+84900001062', '+84900001011');
+update public.profiles set ranked = true where id = '00000000-0000-4000-8000-000000000002';
+update public.neighbourhood_groups set ranked = true
+where name in ('Tổ dân phố 12, Khu phố 3 – Phường Bàn Cờ', 'Chi đoàn Khu phố 3 – Phường Bàn Cờ');

@@ -20,6 +20,11 @@ export async function loadOfferForm(
 	]);
 	if (!offer) error(404, 'Not found');
 	const levels = new Map(offer.skills.map((s) => [s.skill_id, s.level]));
+	// "Pay it forward" (badges page) links here with ?skill=<id>: that skill comes pre-chosen.
+	const invited = Number(event.url.searchParams.get('skill'));
+	if (skillList.some((s) => s.id === invited) && !levels.has(invited)) {
+		levels.set(invited, 'confident');
+	}
 	const saved = {
 		skills: skillList.map((s) => `${s.id}:${levels.get(s.id) ?? 'none'}`),
 		radius_m: offer.teachingRadiusM,

@@ -998,6 +998,7 @@ export type Database = {
           id: number
           kind: string
           name: string
+          ranked: boolean
           ward_id: number
         }
         Insert: {
@@ -1007,6 +1008,7 @@ export type Database = {
           id?: number
           kind?: string
           name: string
+          ranked?: boolean
           ward_id: number
         }
         Update: {
@@ -1016,6 +1018,7 @@ export type Database = {
           id?: number
           kind?: string
           name?: string
+          ranked?: boolean
           ward_id?: number
         }
         Relationships: [
@@ -1128,9 +1131,11 @@ export type Database = {
           push_enabled: boolean
           quiet_hours_end: string | null
           quiet_hours_start: string | null
+          ranked: boolean
           registered_by: string | null
           remind_1h: boolean
           remind_24h: boolean
+          ripple_name_shown: boolean
           teaching_places: string[]
           teaching_radius_m: number
           text_size: string
@@ -1155,9 +1160,11 @@ export type Database = {
           push_enabled?: boolean
           quiet_hours_end?: string | null
           quiet_hours_start?: string | null
+          ranked?: boolean
           registered_by?: string | null
           remind_1h?: boolean
           remind_24h?: boolean
+          ripple_name_shown?: boolean
           teaching_places?: string[]
           teaching_radius_m?: number
           text_size?: string
@@ -1182,9 +1189,11 @@ export type Database = {
           push_enabled?: boolean
           quiet_hours_end?: string | null
           quiet_hours_start?: string | null
+          ranked?: boolean
           registered_by?: string | null
           remind_1h?: boolean
           remind_24h?: boolean
+          ripple_name_shown?: boolean
           teaching_places?: string[]
           teaching_radius_m?: number
           text_size?: string
@@ -2173,6 +2182,25 @@ export type Database = {
         }
         Returns: number
       }
+      group_people: {
+        Args: { p_group_id: number }
+        Returns: {
+          profile_id: string
+          display_name: string
+          role: string
+          status: string
+          joined_at: string
+        }[]
+      }
+      group_totals: {
+        Args: { p_group_id: number }
+        Returns: {
+          members: number
+          lessons: number
+          hours: number
+          badges: number
+        }[]
+      }
       invite_volunteer: {
         Args: {
           p_request_id: number
@@ -2292,6 +2320,19 @@ export type Database = {
           registered_at: string
           expires_at: string
           claimed: boolean
+        }[]
+      }
+      my_ripple: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          node: number
+          parent: number
+          depth: number
+          given_name: string
+          ward_name_vi: string
+          ward_name_en: string
+          skill_title_vi: string
+          skill_title_en: string
         }[]
       }
       nearby_requests: {
@@ -2530,6 +2571,18 @@ export type Database = {
           reports: number
         }[]
       }
+      set_group_ranked: {
+        Args: { p_group_id: number; p_ranked: boolean }
+        Returns: boolean
+      }
+      skills_to_pass_on: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          skill_id: number
+          title_vi: string
+          title_en: string
+        }[]
+      }
       teaching_ripple: {
         Args: { p_profile_id?: string }
         Returns: {
@@ -2540,6 +2593,16 @@ export type Database = {
       unlock_session_code: {
         Args: { p_session_id: number }
         Returns: boolean
+      }
+      ward_chains: {
+        Args: { p_ward_id: number }
+        Returns: {
+          starter_name: string
+          starter_ward_vi: string
+          starter_ward_en: string
+          people: number
+          depth: number
+        }[]
       }
       ward_dashboard: {
         Args: { p_ward_id: number }
@@ -2558,6 +2621,15 @@ export type Database = {
       ward_monthly_report: {
         Args: { p_ward_id: number; p_month: string; p_format: string }
         Returns: Json
+      }
+      ward_rankings: {
+        Args: { p_ward_id: number }
+        Returns: {
+          kind: string
+          name: string
+          lessons: number
+          place: number
+        }[]
       }
       ward_report_queue: {
         Args: { p_area_id: number }

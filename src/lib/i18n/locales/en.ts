@@ -6,6 +6,7 @@ import common from './common/en.json';
 import consent from './consent/en.json';
 import data from './data/en.json';
 import errors from './errors/en.json';
+import groups from './groups/en.json';
 import home from './home/en.json';
 import lessons from './lessons/en.json';
 import map from './map/en.json';
@@ -15,6 +16,7 @@ import notify from './notify/en.json';
 import profile from './profile/en.json';
 import push from './push/en.json';
 import requests from './requests/en.json';
+import ripple from './ripple/en.json';
 import safety from './safety/en.json';
 import settings from './settings/en.json';
 import validation from './validation/en.json';
@@ -29,6 +31,7 @@ export default {
 	consent,
 	data,
 	errors,
+	groups,
 	home,
 	lessons,
 	map,
@@ -38,6 +41,7 @@ export default {
 	profile,
 	push,
 	requests,
+	ripple,
 	safety,
 	settings,
 	validation,

@@ -6,6 +6,7 @@ import common from './common/vi.json';
 import consent from './consent/vi.json';
 import data from './data/vi.json';
 import errors from './errors/vi.json';
+import groups from './groups/vi.json';
 import home from './home/vi.json';
 import lessons from './lessons/vi.json';
 import map from './map/vi.json';
@@ -15,6 +16,7 @@ import notify from './notify/vi.json';
 import profile from './profile/vi.json';
 import push from './push/vi.json';
 import requests from './requests/vi.json';
+import ripple from './ripple/vi.json';
 import safety from './safety/vi.json';
 import settings from './settings/vi.json';
 import validation from './validation/vi.json';
@@ -29,6 +31,7 @@ export default {
 	consent,
 	data,
 	errors,
+	groups,
 	home,
 	lessons,
 	map,
@@ -38,6 +41,7 @@ export default {
 	profile,
 	push,
 	requests,
+	ripple,
 	safety,
 	settings,
 	validation,

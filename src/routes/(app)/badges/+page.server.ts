@@ -1,12 +1,21 @@
 import { fail } from '@sveltejs/kit';
 import * as badges from '$lib/server/db/badges';
+import * as ripple from '$lib/server/db/ripple';
 import { badgeShownSchema } from '$lib/validation/badges';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ locals }) => ({
-	/** Every personal badge, earned or not, with progress; catalogue order. */
-	badges: await badges.mine(locals.supabase)
-})) satisfies PageServerLoad;
+export const load = (async ({ locals }) => {
+	const [mine, toPassOn] = await Promise.all([
+		badges.mine(locals.supabase),
+		ripple.skillsToPassOn(locals.supabase)
+	]);
+	return {
+		/** Every personal badge, earned or not, with progress; catalogue order. */
+		badges: mine,
+		/** Skills learned step by step and not offered yet: "pay it forward" invitations. */
+		toPassOn
+	};
+}) satisfies PageServerLoad;
 
 export const actions = {
 	show: async ({ locals, request }) => {
