@@ -1444,3 +1444,13 @@ drop table if exists seed_session_id, seed_session_time, seed_member, seed_group
 	seed_person, seed_ward cascade;
 
 reset client_min_messages;
+
+-- credentials: the demo's badge notices were written above as already pushed ('badge:<id>'); the
+-- awards announced themselves too ('badge-award:<id>', waiting for the push worker), which would
+-- push old badges to every demo person on the first run. Keep only the seed's.
+delete from public.notifications n
+where n.dedupe_key like 'badge-award:%'
+	and exists (
+		select 1 from public.notifications o
+		where o.profile_id = n.profile_id and o.dedupe_key = 'badge:' || substr(n.dedupe_key, 13)
+	);

@@ -3,6 +3,7 @@ import auth from './auth/en.json';
 import badges from './badges/en.json';
 import claim from './claim/en.json';
 import common from './common/en.json';
+import credentials from './credentials/en.json';
 import data from './data/en.json';
 import errors from './errors/en.json';
 import home from './home/en.json';
@@ -23,6 +24,7 @@ export default {
 	badges,
 	claim,
 	common,
+	credentials,
 	data,
 	errors,
 	home,

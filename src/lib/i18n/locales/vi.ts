@@ -3,6 +3,7 @@ import auth from './auth/vi.json';
 import badges from './badges/vi.json';
 import claim from './claim/vi.json';
 import common from './common/vi.json';
+import credentials from './credentials/vi.json';
 import data from './data/vi.json';
 import errors from './errors/vi.json';
 import home from './home/vi.json';
@@ -23,6 +24,7 @@ export default {
 	badges,
 	claim,
 	common,
+	credentials,
 	data,
 	errors,
 	home,

@@ -1,12 +1,22 @@
 import { fail } from '@sveltejs/kit';
 import * as badges from '$lib/server/db/badges';
+import * as credentials from '$lib/server/db/credentials';
 import { badgeShownSchema } from '$lib/validation/badges';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ locals }) => ({
-	/** Every personal badge, earned or not, with progress; catalogue order. */
-	badges: await badges.mine(locals.supabase)
-})) satisfies PageServerLoad;
+export const load = (async ({ locals, parent }) => {
+	const { userId } = await parent();
+	const [mine, tokens] = await Promise.all([
+		badges.mine(locals.supabase),
+		credentials.tokensOf(locals.supabase, userId)
+	]);
+	return {
+		/** Every personal badge, earned or not, with progress; catalogue order. */
+		badges: mine,
+		/** The verification page token of each earned award, by award id. */
+		tokens: Object.fromEntries(tokens)
+	};
+}) satisfies PageServerLoad;
 
 export const actions = {
 	show: async ({ locals, request }) => {
