@@ -21,9 +21,11 @@ async function expectNoViolations(page: Page) {
 	).toEqual([]);
 }
 
-function must<T>(res: { data: T | null; error: { message: string } | null }): T {
-	if (res.error || res.data === null) throw new Error(res.error?.message ?? 'no data');
-	return res.data;
+function must<T>(res: { data: T; error: { message: string } | null }): NonNullable<T> {
+	if (res.error || res.data === null || res.data === undefined) {
+		throw new Error(res.error?.message ?? 'no data');
+	}
+	return res.data as NonNullable<T>;
 }
 
 /**
@@ -33,14 +35,14 @@ function must<T>(res: { data: T | null; error: { message: string } | null }): T 
 async function lessonToConfirm() {
 	const admin = adminClient();
 	const stamp = Date.now();
-	const user = must(
-		await admin.auth.admin.createUser({
-			email: `credentials-${stamp}@example.test`,
-			password: 'matkhau123',
-			email_confirm: true,
-			user_metadata: { display_name: 'Bà Tư' }
-		})
-	).user;
+	const created = await admin.auth.admin.createUser({
+		email: `credentials-${stamp}@example.test`,
+		password: 'matkhau123',
+		email_confirm: true,
+		user_metadata: { display_name: 'Bà Tư' }
+	});
+	const user = created.data.user;
+	if (!user) throw new Error(created.error?.message ?? 'no user');
 	const volunteer = must(
 		await admin.from('profiles').select('ward_id').eq('id', VOLUNTEER_ID).single()
 	);
