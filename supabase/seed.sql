@@ -1480,3 +1480,12 @@ update public.profiles set ripple_name_shown = true where phone in ('+8490000106
 update public.profiles set ranked = true where id = '00000000-0000-4000-8000-000000000002';
 update public.neighbourhood_groups set ranked = true
 where name in ('Tổ dân phố 12, Khu phố 3 – Phường Bàn Cờ', 'Chi đoàn Khu phố 3 – Phường Bàn Cờ');
+-- credentials: the demo's badge notices were written above as already pushed ('badge:<id>'); the
+-- awards announced themselves too ('badge-award:<id>', waiting for the push worker), which would
+-- push old badges to every demo person on the first run. Keep only the seed's.
+delete from public.notifications n
+where n.dedupe_key like 'badge-award:%'
+	and exists (
+		select 1 from public.notifications o
+		where o.profile_id = n.profile_id and o.dedupe_key = 'badge:' || substr(n.dedupe_key, 13)
+	);

@@ -31,6 +31,8 @@ const app = spawn(process.execPath, ['scripts/serve-local.js'], {
 		HOST: '127.0.0.1',
 		PUBLIC_SUPABASE_URL: supabase.url,
 		PUBLIC_SUPABASE_ANON_KEY: supabase.anonKey,
+		// The badge verification page reads an award by its token with the service role.
+		SUPABASE_SERVICE_ROLE_KEY: supabase.serviceRoleKey,
 		PUBLIC_MAP_TILE_URL: ''
 	}
 });

@@ -4,6 +4,7 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import { loadForm } from '$lib/forms/server';
 import * as coordinators from '$lib/server/db/coordinators';
+import * as credentials from '$lib/server/db/credentials';
 import * as deviceCards from '$lib/server/db/device-cards';
 import * as lessonPeople from '$lib/server/db/lesson-people';
 import * as lessons from '$lib/server/db/lessons';
@@ -91,6 +92,9 @@ export async function loadLesson(event: RequestEvent, me: string) {
 			isMe: p.id === me
 		})),
 		can,
+		/** Badges this lesson earned the caller (awarded in the completing transaction). */
+		newBadges:
+			lesson.status === 'completed' ? await credentials.earnedBy(locals.supabase, id, me) : [],
 		code,
 		qrSvg: code
 			? await QRCode.toString(confirmUrl(url.origin, id, code), { type: 'svg', margin: 1 })

@@ -138,8 +138,10 @@ export type Database = {
           id: number
           period: string
           profile_id: string
+          recipient_salt: string
           session_id: number | null
           shown: boolean
+          verify_token: string
         }
         Insert: {
           awarded_at?: string
@@ -147,8 +149,10 @@ export type Database = {
           id?: number
           period?: string
           profile_id: string
+          recipient_salt?: string
           session_id?: number | null
           shown?: boolean
+          verify_token?: string
         }
         Update: {
           awarded_at?: string
@@ -156,8 +160,10 @@ export type Database = {
           id?: number
           period?: string
           profile_id?: string
+          recipient_salt?: string
           session_id?: number | null
           shown?: boolean
+          verify_token?: string
         }
         Relationships: [
           {
@@ -2091,6 +2097,20 @@ export type Database = {
         }
         Returns: number
       }
+      award_by_token: {
+        Args: { p_token: string }
+        Returns: {
+          shown: boolean
+          slug: string
+          kind: string
+          name_vi: string
+          name_en: string
+          description_vi: string
+          description_en: string
+          awarded_at: string
+          display_name: string
+        }[]
+      }
       cancel_lesson: {
         Args: { p_session_id: number; p_reason: string }
         Returns: undefined
@@ -2333,6 +2353,17 @@ export type Database = {
           ward_name_en: string
           skill_title_vi: string
           skill_title_en: string
+        }[]
+      }
+      my_volunteer_lessons: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          session_id: number
+          skill_vi: string
+          skill_en: string
+          starts_at: string
+          minutes: number
+          learners: number
         }[]
       }
       nearby_requests: {
@@ -2629,6 +2660,18 @@ export type Database = {
           name: string
           lessons: number
           place: number
+        }[]
+      }
+      ward_recognition: {
+        Args: { p_ward_id: number; p_month: string; p_format: string }
+        Returns: {
+          profile_id: string
+          display_name: string
+          lessons: number
+          learners: number
+          minutes: number
+          badges_vi: string
+          badges_en: string
         }[]
       }
       ward_report_queue: {

@@ -4,6 +4,7 @@ import badges from './badges/en.json';
 import claim from './claim/en.json';
 import common from './common/en.json';
 import consent from './consent/en.json';
+import credentials from './credentials/en.json';
 import data from './data/en.json';
 import errors from './errors/en.json';
 import groups from './groups/en.json';
@@ -29,6 +30,7 @@ export default {
 	claim,
 	common,
 	consent,
+	credentials,
 	data,
 	errors,
 	groups,

@@ -4,6 +4,7 @@ import badges from './badges/vi.json';
 import claim from './claim/vi.json';
 import common from './common/vi.json';
 import consent from './consent/vi.json';
+import credentials from './credentials/vi.json';
 import data from './data/vi.json';
 import errors from './errors/vi.json';
 import groups from './groups/vi.json';
@@ -29,6 +30,7 @@ export default {
 	claim,
 	common,
 	consent,
+	credentials,
 	data,
 	errors,
 	groups,

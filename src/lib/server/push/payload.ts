@@ -31,8 +31,10 @@ export interface PushPayload {
 function values(locale: Locale, params: Record<string, unknown>): Record<string, string> {
 	const startsAt = typeof params.starts_at === 'string' ? params.starts_at : null;
 	const skill = locale === 'en' ? (params.skill_en ?? params.skill_vi) : params.skill_vi;
+	const badge = locale === 'en' ? (params.badge_en ?? params.badge_vi) : params.badge_vi;
 	return {
 		skill: String(skill ?? ''),
+		badge: String(badge ?? ''),
 		teacher: String(params.teacher ?? ''),
 		reason: String(params.reason ?? '—'),
 		when: startsAt ? formatDateTime(startsAt, locale) : ''

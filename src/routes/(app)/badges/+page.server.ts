@@ -1,19 +1,24 @@
 import { fail } from '@sveltejs/kit';
 import * as badges from '$lib/server/db/badges';
+import * as credentials from '$lib/server/db/credentials';
 import * as ripple from '$lib/server/db/ripple';
 import { badgeShownSchema } from '$lib/validation/badges';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ locals }) => {
-	const [mine, toPassOn] = await Promise.all([
+export const load = (async ({ locals, parent }) => {
+	const { userId } = await parent();
+	const [mine, toPassOn, tokens] = await Promise.all([
 		badges.mine(locals.supabase),
-		ripple.skillsToPassOn(locals.supabase)
+		ripple.skillsToPassOn(locals.supabase),
+		credentials.tokensOf(locals.supabase, userId)
 	]);
 	return {
 		/** Every personal badge, earned or not, with progress; catalogue order. */
 		badges: mine,
 		/** Skills learned step by step and not offered yet: "pay it forward" invitations. */
-		toPassOn
+		toPassOn,
+		/** The verification page token of each earned award, by award id. */
+		tokens: Object.fromEntries(tokens)
 	};
 }) satisfies PageServerLoad;
 

@@ -1,0 +1,2 @@
+// Plain reading: no JavaScript needed to check a badge.
+export const csr = false;
