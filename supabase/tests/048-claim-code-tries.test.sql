@@ -10,7 +10,7 @@ select tests.authenticate_as('volunteer');
 create temporary table reg on commit drop as
 select * from public.register_assisted_learner(
   p_display_name => 'Bà Sáu', p_ward_id => tests.id('ward_a')::bigint, p_skill_id => tests.id('skill')::bigint,
-  p_consent_version => '2025-07');
+  p_consent_version => '2026-01-01');
 grant all on reg to authenticated;
 
 reset role;

@@ -44,7 +44,7 @@ describe('a claim code', () => {
 				p_display_name: 'Ông Bảy',
 				p_ward_id: ward,
 				p_skill_id: skill,
-				p_consent_version: '2025-07'
+				p_consent_version: '2026-01-01'
 			})
 		);
 		const code = reg.claim_code;

@@ -225,7 +225,7 @@ describe('the helper of an assisted learner', () => {
 				p_display_name: 'Bà Năm',
 				p_ward_id: ward,
 				p_skill_id: skill,
-				p_consent_version: '2025-07',
+				p_consent_version: '2026-01-01',
 				p_lat: HOME.lat,
 				p_lng: HOME.lng
 			})
