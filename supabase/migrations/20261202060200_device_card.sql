@@ -167,8 +167,9 @@ grant execute on function public.confirm_device_card(bigint, uuid, text[], integ
   to authenticated, service_role;
 
 /**
- * No lesson of a phone-touching skill is marked done for a learner until both
- * sides confirmed her card.
+ * No one-to-one lesson of a phone-touching skill is marked done for a learner
+ * until both sides confirmed her card. A class at a venue is taken on the
+ * ward's shared tablet, where no card is offered yet: it is not held up.
  */
 create or replace function private.require_device_card()
 returns trigger
@@ -179,7 +180,7 @@ as $$
 begin
   if new.status = 'attended' and old.status is distinct from 'attended'
      and exists (select 1 from public.sessions s join public.skills k on k.id = s.skill_id
-                 where s.id = new.session_id and k.touches_learner_phone)
+                 where s.id = new.session_id and s.kind = 'one_to_one' and k.touches_learner_phone)
      and not exists (select 1 from public.device_cards c
                      where c.session_id = new.session_id and c.learner_id = new.profile_id
                        and c.teacher_confirmed_at is not null and c.learner_confirmed_at is not null) then

@@ -1,4 +1,6 @@
+import type { SupabaseClient } from '@supabase/supabase-js';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { CONSENT_VERSIONS } from '../../src/lib/server/db/consents';
 
 /** A fresh Vietnamese mobile number per test, written the way people type it. */
 export function newPhone(): { typed: string; e164: string } {
@@ -91,4 +93,20 @@ export async function signInWithPassword(page: Page, email: string, password = '
 	await form.getByLabel('Mật khẩu').fill(password);
 	await form.getByRole('button').click();
 	await expect(page.getByRole('link', { name: 'Hồ sơ của tôi' })).toBeVisible();
+}
+
+/**
+ * Records the consents in force for a person made with the service key, as onboarding does: the
+ * database refuses requests, offers and lessons without the current personal-data consent.
+ */
+export async function recordConsents(admin: SupabaseClient, profileId: string) {
+	const { error } = await admin.from('consents').insert(
+		Object.entries(CONSENT_VERSIONS).map(([kind, version]) => ({
+			profile_id: profileId,
+			kind,
+			version,
+			recorded_by: profileId
+		}))
+	);
+	if (error) throw new Error(error.message);
 }

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { expect, test } from '@playwright/test';
 import { DEFAULT_KEYS } from '../../supabase/local/config';
-import { completeOnboarding } from './helpers';
+import { completeOnboarding, recordConsents } from './helpers';
 import {
 	adminClient,
 	CLIENT_OPTIONS as options,
@@ -29,6 +29,7 @@ async function person(tag: string): Promise<{ id: string; email: string; db: Sup
 		email_confirm: true
 	});
 	if (!made.data.user) throw new Error(String(made.error?.message));
+	await recordConsents(admin, made.data.user.id);
 	const db = createClient(url, DEFAULT_KEYS.anonKey, options);
 	const signedIn = await db.auth.signInWithPassword({ email, password: PASSWORD });
 	if (signedIn.error) throw signedIn.error;

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { adminClient } from './push-helpers';
-import { signInWithPassword } from './helpers';
+import { recordConsents, signInWithPassword } from './helpers';
 
 // The ward board's class, end to end in Vietnamese: the demo coordinator of Bàn Cờ schedules a
 // class at the culture house (taught by herself), a learner of the ward signs up on her phone, and
@@ -69,6 +69,7 @@ test('a coordinator schedules a class, a learner signs up, attendance is taken',
 		})
 		.eq('id', created.data.user.id);
 	if (profileError) throw new Error(profileError.message);
+	await recordConsents(admin, created.data.user.id);
 
 	// Attendance opens half an hour before the start: a class in ten minutes can be taken now.
 	const start = new Date(Math.ceil((Date.now() + 10 * 60_000) / 300_000) * 300_000);
