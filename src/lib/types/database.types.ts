@@ -2111,6 +2111,10 @@ export type Database = {
           display_name: string
         }[]
       }
+      cancel_class: {
+        Args: { p_session_id: number; p_reason: string }
+        Returns: undefined
+      }
       cancel_lesson: {
         Args: { p_session_id: number; p_reason: string }
         Returns: undefined
@@ -2180,6 +2184,16 @@ export type Database = {
       delete_my_account: {
         Args: Record<PropertyKey, never>
         Returns: number
+      }
+      edit_class: {
+        Args: {
+          p_session_id: number
+          p_starts_at: string
+          p_ends_at: string
+          p_capacity: number
+          p_venue_id: number
+        }
+        Returns: undefined
       }
       export_my_data: {
         Args: Record<PropertyKey, never>

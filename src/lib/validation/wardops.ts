@@ -84,6 +84,44 @@ export const classSchema = z.object({
 	notes: z.string().trim().max(1000, says('wardops.validation.too_long')).default('')
 });
 
+/** Change a scheduled class: its time, length, seats and venue (the database checks the rest). */
+export const classEditSchema = z.object({
+	session_id: z.number().int().min(1).max(MAX_INT),
+	venue_id: z.number().int().min(1, says('wardops.validation.venue_required')).max(MAX_INT),
+	date: z
+		.string()
+		.trim()
+		.regex(/^\d{4}-\d{2}-\d{2}$/, says('lessons.validation.date_required')),
+	time: z
+		.string()
+		.trim()
+		.regex(/^\d{2}:\d{2}$/, says('lessons.validation.time_required')),
+	minutes: z
+		.number()
+		.int()
+		.refine(
+			(m) => (DURATIONS as readonly number[]).includes(m),
+			says('lessons.validation.duration')
+		)
+		.default(90),
+	capacity: z
+		.number(says('wardops.validation.capacity'))
+		.int()
+		.min(1, says('wardops.validation.capacity'))
+		.max(200, says('wardops.validation.capacity'))
+		.default(10)
+});
+
+/** Cancel a scheduled class; the reason goes to every learner signed up. */
+export const classCancelSchema = z.object({
+	session_id: z.number().int().min(1).max(MAX_INT),
+	reason: z
+		.string()
+		.trim()
+		.min(3, says('wardops.validation.reason_required'))
+		.max(500, says('wardops.validation.too_long'))
+});
+
 /** Add or edit a learning material; `id` 0 adds one. */
 export const materialSchema = z.object({
 	id: z.number().int().min(0).max(MAX_INT).default(0),

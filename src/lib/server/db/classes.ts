@@ -37,6 +37,38 @@ export async function schedule(supabase: Supabase, input: ClassInput): Promise<n
 	return id;
 }
 
+export interface ClassChange {
+	startsAt: Date;
+	endsAt: Date;
+	capacity: number;
+	venueId: number;
+}
+
+/**
+ * A coordinator changes a scheduled class before it starts (the database checks the ward, the
+ * venue, the seats taken and the ledger, and tells the learners).
+ */
+export async function edit(supabase: Supabase, sessionId: number, change: ClassChange) {
+	checkWard(
+		'classes.edit',
+		await supabase.rpc('edit_class', {
+			p_session_id: sessionId,
+			p_starts_at: change.startsAt.toISOString(),
+			p_ends_at: change.endsAt.toISOString(),
+			p_capacity: change.capacity,
+			p_venue_id: change.venueId
+		})
+	);
+}
+
+/** A coordinator cancels a scheduled class; every learner signed up receives the reason. */
+export async function cancel(supabase: Supabase, sessionId: number, reason: string) {
+	checkWard(
+		'classes.cancel',
+		await supabase.rpc('cancel_class', { p_session_id: sessionId, p_reason: reason })
+	);
+}
+
 /** Who may teach a class of the ward (its verified volunteers and coordinators). */
 export async function teachers(supabase: Supabase, wardId: number) {
 	return checkList('classes.teachers', await supabase.rpc('class_teachers', { p_ward_id: wardId }));

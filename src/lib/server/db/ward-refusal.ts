@@ -22,7 +22,13 @@ export const WARD_REFUSALS = [
 	'not_a_participant',
 	'already_present',
 	'no_ward',
-	'not_allowed'
+	'not_allowed',
+	'capacity_below_signups',
+	'not_our_venue',
+	'already_started',
+	'reason_required',
+	'bad_length',
+	'bad_capacity'
 ] as const;
 export type WardRefusalKey = (typeof WARD_REFUSALS)[number];
 

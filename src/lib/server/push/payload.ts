@@ -28,6 +28,15 @@ export interface PushPayload {
 	lang: Locale;
 }
 
+/**
+ * The reason of a notice: as typed, except the neutral codes the database writes when it must not
+ * say why (a block, a suspension), which are said in the reader's language.
+ */
+function reasonText(locale: Locale, reason: unknown): string {
+	if (reason === 'unavailable') return translate(locale, 'ward.reasons.unavailable');
+	return String(reason ?? '—');
+}
+
 function values(locale: Locale, params: Record<string, unknown>): Record<string, string> {
 	const startsAt = typeof params.starts_at === 'string' ? params.starts_at : null;
 	const skill = locale === 'en' ? (params.skill_en ?? params.skill_vi) : params.skill_vi;
@@ -36,7 +45,7 @@ function values(locale: Locale, params: Record<string, unknown>): Record<string,
 		skill: String(skill ?? ''),
 		badge: String(badge ?? ''),
 		teacher: String(params.teacher ?? ''),
-		reason: String(params.reason ?? '—'),
+		reason: reasonText(locale, params.reason),
 		when: startsAt ? formatDateTime(startsAt, locale) : ''
 	};
 }
