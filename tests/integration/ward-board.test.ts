@@ -290,7 +290,7 @@ describe('the dashboard of ward A', () => {
 		expect(d.by_month.reduce((n, m) => n + m.lessons, 0)).toBe(2);
 	});
 
-	it('counts priority groups by the attendees’ profiles', async () => {
+	it('counts priority groups by the groups the attendees were in at the lesson', async () => {
 		expect(d.by_group).toEqual([
 			{ group: 'disability', people: 1, attendances: 2 },
 			{ group: 'elderly', people: 1, attendances: 2 },
@@ -363,7 +363,8 @@ describe('assignment, views and exports', () => {
 				.in('action', ['view', 'export'])
 				.order('id')
 		);
-		expect(audit).toEqual([
+		// The roster and unmet-list views of the tests above are rows of their own (ward-gaps.test.ts).
+		expect(audit.filter((row) => !row.record_key.startsWith('ward:'))).toEqual([
 			{ action: 'view', table_name: 'profiles', record_key: teacherA.id },
 			{ action: 'export', table_name: 'ward_monthly_report', record_key: String(wardA) }
 		]);
