@@ -56,6 +56,11 @@ function wardSql(ward: number, base: number, sessions: number): string {
 		insert into public.session_participants (session_id, profile_id, status, attended_at)
 		select ${base} + s, ${person('201 + s % 2000')}, 'attended', now() - make_interval(hours => s * 17520 / ${sessions})
 		from generate_series(1, ${sessions}) s;
+		-- The groups each learner was in at the lesson (the trigger's snapshot; triggers are off here).
+		insert into private.participant_groups (session_id, profile_id, priority_groups, attended, taken_at)
+		select sp.session_id, sp.profile_id, p.priority_groups, sp.status = 'attended', sp.attended_at
+		from public.session_participants sp join public.profiles p on p.id = sp.profile_id
+		where sp.session_id between ${base} + 1 and ${base} + ${sessions};
 		-- 500 requests over the last year; the first 300 still open.
 		insert into public.help_requests (learner_id, created_by, skill_id, ward_id, place_type, venue_id,
 			approx_lat, approx_lng, status, created_at)

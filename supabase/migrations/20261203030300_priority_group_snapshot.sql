@@ -12,7 +12,9 @@
 -- whether a learner is in the disability or poor-household group is not
 -- theirs to read. It goes with the place (foreign key, cascade), so deleting
 -- an account deletes it. Existing places are backfilled from today's
--- profiles, the best record there is.
+-- profiles, the best record there is. It also mirrors whether the place was
+-- attended, so the dashboard reads attendances from this one table (one
+-- join, as before the snapshot) rather than joining both.
 -- =============================================================================
 
 /**
@@ -24,6 +26,7 @@ create table private.participant_groups (
   session_id bigint not null,
   profile_id uuid not null,
   priority_groups text[] not null default '{}',
+  attended boolean not null default false,
   taken_at timestamptz not null default now(),
   primary key (session_id, profile_id),
   foreign key (session_id, profile_id)
@@ -36,9 +39,16 @@ comment on table private.participant_groups is
 alter table private.participant_groups enable row level security;
 revoke all on private.participant_groups from public, anon, authenticated;
 
+comment on column private.participant_groups.attended is
+  'Mirrors session_participants.status = ''attended'' (kept by the same trigger).';
+
+-- The dashboard reads a lesson's attendances by session.
+create index participant_groups_attended_idx on private.participant_groups (session_id) where (attended);
+
 /**
- * Keeps the snapshot: on a new place, and again when the place turns
- * 'attended' (the lesson's moment). Other changes leave it alone.
+ * Keeps the snapshot: the groups on a new place, and again when the place
+ * turns 'attended' (the lesson's moment); the attended mirror on every
+ * status change. A profile edit changes nothing here.
  */
 create or replace function private.snapshot_participant_groups()
 returns trigger
@@ -48,11 +58,14 @@ set search_path = ''
 as $$
 begin
   if tg_op = 'INSERT' or (new.status = 'attended' and old.status is distinct from 'attended') then
-    insert into private.participant_groups as g (session_id, profile_id, priority_groups)
-    select new.session_id, new.profile_id, p.priority_groups
+    insert into private.participant_groups as g (session_id, profile_id, priority_groups, attended)
+    select new.session_id, new.profile_id, p.priority_groups, new.status = 'attended'
     from public.profiles p where p.id = new.profile_id
     on conflict (session_id, profile_id) do update
-    set priority_groups = excluded.priority_groups, taken_at = excluded.taken_at;
+    set priority_groups = excluded.priority_groups, attended = excluded.attended, taken_at = excluded.taken_at;
+  elsif old.status = 'attended' and new.status is distinct from 'attended' then
+    update private.participant_groups g set attended = false
+    where g.session_id = new.session_id and g.profile_id = new.profile_id;
   end if;
   return null;
 end;
@@ -64,8 +77,8 @@ create trigger session_participants_snapshot_groups
   after insert or update of status on public.session_participants
   for each row execute function private.snapshot_participant_groups();
 
-insert into private.participant_groups (session_id, profile_id, priority_groups, taken_at)
-select sp.session_id, sp.profile_id, p.priority_groups, coalesce(sp.attended_at, sp.joined_at)
+insert into private.participant_groups (session_id, profile_id, priority_groups, attended, taken_at)
+select sp.session_id, sp.profile_id, p.priority_groups, sp.status = 'attended', coalesce(sp.attended_at, sp.joined_at)
 from public.session_participants sp
 join public.profiles p on p.id = sp.profile_id
 on conflict (session_id, profile_id) do nothing;
@@ -108,10 +121,9 @@ begin
       and s.starts_at >= p_from and s.starts_at < p_to
   ),
   attended as materialized (
-    select l.skill_id, l.month, sp.profile_id, coalesce(g.priority_groups, '{}') as groups
+    select l.skill_id, l.month, g.profile_id, g.priority_groups as groups
     from lesson l
-    join public.session_participants sp on sp.session_id = l.id and sp.status = 'attended'
-    left join private.participant_groups g on g.session_id = sp.session_id and g.profile_id = sp.profile_id
+    join private.participant_groups g on g.session_id = l.id and g.attended
   ),
   per_person as materialized (
     select a.profile_id, count(*) as attendances from attended a group by a.profile_id
@@ -156,12 +168,16 @@ begin
       select jsonb_agg(jsonb_build_object('group', g.grp, 'people', g.people, 'attendances', g.attendances)
                        order by g.people desc, g.grp)
       from (
-        select grp, count(distinct a.profile_id) as people, count(*) as attendances
-        from attended a
-        cross join lateral unnest(
-          case when cardinality(a.groups) = 0 then array['none'] else a.groups end
-        ) as grp
-        group by grp
+        select z.grp, count(*) as people, sum(z.n) as attendances
+        from (
+          select grp, a.profile_id, count(*) as n
+          from attended a
+          cross join lateral unnest(
+            case when cardinality(a.groups) = 0 then array['none'] else a.groups end
+          ) as grp
+          group by 1, 2
+        ) z
+        group by z.grp
       ) g
     ), '[]'::jsonb)
   ) || case when coalesce(p_months, 0) > 0 then jsonb_build_object('by_month', (

@@ -2,7 +2,7 @@
 -- taken when the place is made and again at attendance, unchanged by later profile edits, hidden
 -- from clients (a teacher reads the place, not the learner's groups), gone with the account.
 begin;
-select plan(10);
+select plan(12);
 
 select tests.create_world();
 
@@ -59,6 +59,20 @@ select is(
    from (select tests.authenticate_as('coord_a')) a),
   'the figure equals a direct count of the snapshots');
 reset role;
+
+select is(
+  (select count(*)::int from public.session_participants sp
+   join private.participant_groups g using (session_id, profile_id)
+   where g.attended is distinct from (sp.status = 'attended')),
+  0, 'the snapshot''s attended mirror equals every place''s status');
+update public.session_participants set status = 'no_show'
+where session_id = tests.id('class')::bigint and profile_id = tests.uid('learner');
+select is(
+  (select attended from private.participant_groups
+   where session_id = tests.id('class')::bigint and profile_id = tests.uid('learner')),
+  false, 'and follows a mark taken back');
+update public.session_participants set status = 'attended'
+where session_id = tests.id('class')::bigint and profile_id = tests.uid('learner');
 
 -- A later profile edit changes nothing recorded; a refused write changes nothing either.
 update public.profiles set priority_groups = '{farmer}' where id = tests.uid('learner');
