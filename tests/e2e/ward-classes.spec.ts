@@ -199,3 +199,143 @@ test('service feedback reaches the board, which exports it; a material is retire
 	await guide.getByRole('button', { name: /^Dùng lại/ }).click();
 	await expect(board.getByRole('status')).toHaveText('Học liệu đã được dùng lại.');
 });
+
+// The board changes a class people signed up for (never below their number), then cancels it; a
+// learner who reads English is told in English, with the board's reason.
+test('a coordinator changes a class and then cancels it; the learners are told', async ({
+	browser
+}) => {
+	test.setTimeout(150_000);
+	const admin = adminClient();
+	const { data: ward, error } = await admin
+		.from('areas')
+		.select('id')
+		.eq('code', 'HCM-BANCO')
+		.single();
+	if (error) throw new Error(error.message);
+	const stamp = Date.now();
+	const library = `Thư viện Bàn Cờ ${stamp}`;
+	const { error: venueError } = await admin.from('venues').insert({
+		ward_id: ward.id,
+		kind: 'library',
+		name_vi: library,
+		address: '12 Nguyễn Thiện Thuật',
+		lat: 10.7712,
+		lng: 106.6815,
+		capacity: 30
+	});
+	if (venueError) throw new Error(venueError.message);
+	const learners: { id: string; email: string }[] = [];
+	for (const [i, locale] of (['en', 'vi'] as const).entries()) {
+		const email = `lop-doi-${stamp}-${i}@example.com`;
+		const created = await admin.auth.admin.createUser({
+			email,
+			password: 'matkhau123',
+			email_confirm: true
+		});
+		if (created.error || !created.data.user) throw new Error(String(created.error?.message));
+		const { error: profileError } = await admin
+			.from('profiles')
+			.update({
+				display_name: `Học viên ${i}`,
+				ward_id: ward.id,
+				wants_to_learn: true,
+				locale,
+				onboarded_at: new Date().toISOString()
+			})
+			.eq('id', created.data.user.id);
+		if (profileError) throw new Error(profileError.message);
+		await recordConsents(admin, created.data.user.id);
+		learners.push({ id: created.data.user.id, email });
+	}
+
+	// Two days ahead, on a five-minute mark, so nothing seeded clashes.
+	const start = new Date(Math.ceil((Date.now() + 2 * 86_400_000 + 7 * 60_000) / 300_000) * 300_000);
+	const when = vietnam(start);
+	const later = vietnam(new Date(start.getTime() + 3_600_000));
+
+	const board = await (await browser.newContext()).newPage();
+	await signInWithPassword(board, 'dieuphoi.demo@example.com');
+	await board.goto(`/ward/${ward.id}/classes`);
+	await board.getByLabel('Kỹ năng').selectOption({ label: SKILL });
+	await board.getByLabel('Điểm học').selectOption({ label: `${VENUE} (25 chỗ)` });
+	await board.getByLabel('Ngày').fill(when.date);
+	await board.getByLabel('Giờ bắt đầu').fill(when.time);
+	await board.getByLabel('Số chỗ của lớp').fill('12');
+	await board.getByLabel('Người dạy').selectOption({ label: 'Lê Thị Thu Hà (điều phối viên)' });
+	await board.getByRole('button', { name: 'Mở lớp' }).click();
+	await expect(board.getByRole('status')).toHaveText('Đã mở lớp. Người học có thể đăng ký ngay.');
+
+	// The two learners take a place (as the sign-up page would; that path has its own test).
+	const { data: made, error: madeError } = await admin
+		.from('sessions')
+		.select('id')
+		.eq('ward_id', ward.id)
+		.eq('kind', 'class')
+		.eq('starts_at', start.toISOString())
+		.single();
+	if (madeError) throw new Error(madeError.message);
+	const { error: seatError } = await admin
+		.from('session_participants')
+		.insert(learners.map((l) => ({ session_id: made.id, profile_id: l.id, status: 'accepted' })));
+	if (seatError) throw new Error(seatError.message);
+
+	await board.reload();
+	const card = board.locator('li.card', { hasText: when.shown }).filter({ hasText: SKILL });
+	await expect(card).toContainText('Đã đăng ký 2/12 chỗ');
+	await card.getByRole('link', { name: /^Sửa hoặc huỷ/ }).click();
+	const change = board.locator('#class-change');
+	await expect(change.getByRole('heading', { level: 2 })).toContainText(SKILL);
+	await expect(change).toContainText('Đã có 2 người đăng ký');
+
+	// Fewer seats than people signed up: refused, in words, with what was typed kept.
+	await change.getByLabel('Số chỗ của lớp').fill('1');
+	await change.getByRole('button', { name: 'Lưu thay đổi' }).click();
+	await expect(change.getByRole('alert')).toContainText(
+		'Số chỗ không được ít hơn số người đã đăng ký.'
+	);
+	await expect(change.getByLabel('Số chỗ của lớp')).toHaveValue('1');
+
+	await change.getByLabel('Số chỗ của lớp').fill('2');
+	await change.getByLabel('Điểm học').selectOption({ label: `${library} (30 chỗ)` });
+	await change.getByLabel('Giờ bắt đầu').fill(later.time);
+	await expectAxeClean(board);
+	await board.screenshot({ path: 'test-results/screens/class-change.png', fullPage: true });
+	await change.getByRole('button', { name: 'Lưu thay đổi' }).click();
+	await expect(board.getByRole('status').first()).toHaveText('Đã lưu. Người đăng ký đã được báo.');
+	const moved = board.locator('li.card', { hasText: later.shown }).filter({ hasText: library });
+	await expect(moved).toContainText('Đã đăng ký 2/2 chỗ');
+
+	// Cancel, with a reason for the learners.
+	await moved.getByRole('link', { name: /^Sửa hoặc huỷ/ }).click();
+	await board.getByRole('button', { name: 'Huỷ lớp' }).click();
+	await expect(board.getByRole('alert').first()).toBeVisible();
+	await board.getByLabel('Lý do huỷ').fill('Nhà văn hóa sửa mái');
+	await board.getByRole('button', { name: 'Huỷ lớp' }).click();
+	await expect(board.getByRole('status').first()).toHaveText(
+		'Đã huỷ lớp. Người đăng ký đã được báo.'
+	);
+	await expect(moved).toContainText('Đã hủy');
+	await expect(moved.getByRole('link', { name: /^Sửa hoặc huỷ/ })).toHaveCount(0);
+
+	// The English-reading learner hears it in English, with the reason.
+	const phone = await (
+		await browser.newContext({ viewport: { width: 390, height: 844 } })
+	).newPage();
+	// Her profile says English: after signing in (on the Vietnamese page) the app speaks English.
+	await phone.goto('/sign-in?method=email');
+	const signIn = phone.locator('form', {
+		has: phone.getByRole('button', { name: 'Đăng nhập bằng mật khẩu' })
+	});
+	await signIn.getByLabel('E-mail').fill(learners[0]!.email);
+	await signIn.getByLabel('Mật khẩu').fill('matkhau123');
+	await signIn.getByRole('button').click();
+	await expect(phone.getByRole('link', { name: 'My profile' })).toBeVisible();
+	await phone.goto('/notifications');
+	await expect(phone.getByText('Reason: Nhà văn hóa sửa mái')).toBeVisible();
+	await expect(phone.getByText(/Lesson cancelled/).first()).toBeVisible();
+	await phone.screenshot({
+		path: 'test-results/screens/class-cancelled-notice.png',
+		fullPage: true
+	});
+});
