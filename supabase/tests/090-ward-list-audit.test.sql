@@ -2,7 +2,7 @@
 -- (never one per person) naming the ward, the page and the ids shown; refused calls write nothing;
 -- deleting an account pseudonymises these rows too.
 begin;
-select plan(15);
+select plan(21);
 
 select tests.create_world();
 
@@ -80,6 +80,34 @@ select is(
    where id > (select id from audit_before) and action = 'view' and actor_id = tests.uid('coord_a')),
   3, 'a second look at the roster is a second row (one per page view)');
 
+-- The board's reading of citizen feedback, and a class's list on the tablet ---------------------------
+select tests.authenticate_as('learner');
+insert into public.service_feedback (service, step, what_happened, may_contact)
+values ('vneid', 'log_in', 'Không nhận mã OTP khi đăng nhập', true);
+select tests.authenticate_as('coord_b');
+select is((select count(*)::int from public.ward_service_feedback(tests.id('ward_a')::bigint)), 0,
+  'another ward''s coordinator reads no feedback of ward A');
+select tests.authenticate_as('stranger');
+select is((select count(*)::int from public.class_roster(tests.id('class')::bigint)), 0,
+  'a stranger reads no class list');
+reset role;
+select is((select count(*)::int from public.audit_log
+           where id > (select id from audit_before) and new_data ->> 'page' in ('ward_service_feedback', 'class_roster')),
+  0, 'and neither refusal is written as a view');
+select tests.authenticate_as('coord_a');
+select ok((select bool_or(contact_name is not null) from public.ward_service_feedback(tests.id('ward_a')::bigint)),
+  'the board reads the feedback, with the name of a reporter who agreed to be contacted');
+select is((select count(*)::int from public.class_roster(tests.id('class')::bigint)), 1,
+  'and the class list');
+reset role;
+select results_eq(
+  $$select table_name, record_key, new_data ->> 'page', (new_data -> 'profile_ids') ? tests.id('learner')
+    from public.audit_log where id > (select id from audit_before)
+      and new_data ->> 'page' in ('ward_service_feedback', 'class_roster') order by id$$,
+  $$values ('service_feedback'::text, 'ward:' || tests.id('ward_a'), 'ward_service_feedback'::text, true),
+           ('profiles'::text, 'session:' || tests.id('class'), 'class_roster'::text, true)$$,
+  'each is one view row naming the people shown');
+
 -- Erasure follows the new rows --------------------------------------------------------------------
 select tests.authenticate_as('volunteer');
 select ok(public.delete_my_account() > 0, 'the volunteer deletes their account');
@@ -91,8 +119,9 @@ select is(
   0, 'no audit row names them any more, the list views included (they hold a pseudonym)');
 select is(
   (select count(*)::int from public.audit_log
-   where id > (select id from audit_before) and new_data ->> 'page' in ('ward_volunteers', 'ward_unmet_requests')),
-  3, 'the views themselves stay on record');
+   where id > (select id from audit_before)
+     and new_data ->> 'page' in ('ward_volunteers', 'ward_unmet_requests', 'ward_service_feedback', 'class_roster')),
+  5, 'the views themselves stay on record');
 
 select * from finish();
 rollback;
