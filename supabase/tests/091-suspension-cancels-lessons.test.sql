@@ -2,7 +2,7 @@
 -- classes, with the neutral reason a block uses (never the suspension's reason), a notice to every
 -- learner, their requests open again and waiting invitations withdrawn; past lessons untouched.
 begin;
-select plan(14);
+select plan(16);
 
 select tests.create_world();
 
@@ -75,6 +75,15 @@ select lives_ok(
   $$select public.propose_lesson(tests.id('request_taken')::bigint, now() + interval '5 days',
       now() + interval '5 days 1 hour', 'venue')$$,
   'another volunteer can propose a lesson for it');
+
+-- Nor is a suspended volunteer offered, or accepted, as a class's teacher.
+select tests.authenticate_as('coord_a');
+select ok(not exists (select 1 from public.class_teachers(tests.id('ward_a')::bigint) where profile_id = tests.uid('volunteer')),
+  'the class form no longer offers the suspended volunteer as a teacher');
+select throws_ok(
+  $$select public.schedule_class(tests.id('venue')::bigint, tests.id('skill')::bigint, tests.uid('volunteer'),
+      now() + interval '6 days', now() + interval '6 days 1 hour', 5::smallint)$$,
+  '42501', 'this volunteer is suspended by the ward', 'and a class cannot be given to them');
 
 -- Lifting the suspension brings nothing back.
 select tests.authenticate_as('coord_a');

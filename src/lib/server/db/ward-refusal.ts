@@ -28,7 +28,8 @@ export const WARD_REFUSALS = [
 	'already_started',
 	'reason_required',
 	'bad_length',
-	'bad_capacity'
+	'bad_capacity',
+	'volunteer_suspended'
 ] as const;
 export type WardRefusalKey = (typeof WARD_REFUSALS)[number];
 
