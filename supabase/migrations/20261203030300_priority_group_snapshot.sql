@@ -10,7 +10,8 @@
 -- The snapshot lives in `private.participant_groups`, not on
 -- session_participants: a teacher reads their lesson's participant rows, and
 -- whether a learner is in the disability or poor-household group is not
--- theirs to read. It goes with the place (foreign key, cascade), so deleting
+-- theirs to read. It goes with the place (foreign key, cascading: a claimed
+-- assisted account's places move with their snapshots), so deleting
 -- an account deletes it. Existing places are backfilled from today's
 -- profiles, the best record there is. It also mirrors whether the place was
 -- attended, so the dashboard reads attendances from this one table (one
@@ -30,7 +31,7 @@ create table private.participant_groups (
   taken_at timestamptz not null default now(),
   primary key (session_id, profile_id),
   foreign key (session_id, profile_id)
-    references public.session_participants (session_id, profile_id) on delete cascade
+    references public.session_participants (session_id, profile_id) on update cascade on delete cascade
 );
 
 comment on table private.participant_groups is
