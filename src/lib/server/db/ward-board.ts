@@ -147,6 +147,7 @@ export async function demandMap(supabase: Supabase, wardId: number): Promise<Dem
 	);
 }
 
+/** The unmet requests with their candidates; each call is one audited view (call it once per page). */
 export async function unmetRequests(
 	supabase: Supabase,
 	wardId: number,
@@ -201,6 +202,7 @@ function refusalOf(error: PostgrestError): AssignRefusal | null {
 	return ASSIGN_REFUSALS.includes(key) ? (key as AssignRefusal) : null;
 }
 
+/** The ward's volunteers; each call is one audited view (call it once per page). */
 export async function roster(supabase: Supabase, wardId: number): Promise<RosterEntry[]> {
 	return checkList(
 		'wardBoard.roster',
