@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { acceptForm } from '$lib/forms/server';
+import * as badges from '$lib/server/db/badges';
 import * as consents from '$lib/server/db/consents';
 import { loadProfileEditor, submitProfileEditor } from '$lib/server/profile-editor';
 import type { Actions, PageServerLoad } from './$types';
@@ -7,14 +8,17 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (async (event) => {
 	const { userId } = await event.parent();
 	const { locals } = event;
-	const [editor, consentList] = await Promise.all([
+	const [editor, consentList, badgeList] = await Promise.all([
 		loadProfileEditor(event, userId),
-		consents.latest(locals.supabase, userId)
+		consents.latest(locals.supabase, userId),
+		badges.mine(locals.supabase)
 	]);
 	return {
 		...editor,
 		/** The newest consent of each kind, shown with its date. */
 		consents: consentList,
+		/** Every personal badge with progress: the earned ones and the next are shown. */
+		badges: badgeList,
 		/** The phone number or e-mail the person signs in with. */
 		contact: locals.user?.phone
 			? `+${locals.user.phone.replace(/^\+/, '')}`

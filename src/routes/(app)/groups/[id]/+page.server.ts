@@ -3,6 +3,7 @@ import { acceptForm, loadForm, readForm, rejectForm } from '$lib/forms/server';
 import { signedInUserId } from '$lib/server/auth/user';
 import * as coordinators from '$lib/server/db/coordinators';
 import * as groups from '$lib/server/db/groups';
+import { leadershipActions } from '$lib/server/group-leadership';
 import {
 	awardDecisionSchema,
 	awardProposalSchema,
@@ -44,6 +45,12 @@ export const load = (async (event) => {
 		awards,
 		/** The person's own standing: null, requested, member or leader. */
 		standing: me ? (me.status === 'requested' ? 'requested' : me.role) : null,
+		/** The member offered the leadership (their name, for the leader and the ward). */
+		offeredTo: group.handover_to
+			? (people.find((p) => p.profile_id === group.handover_to)?.display_name ?? '')
+			: null,
+		/** The person is offered the leadership and may accept it. */
+		offerToMe: group.handover_to === userId,
 		/** The person coordinates the group's ward (approves awards, sees requests). */
 		coordinates: wards.includes(group.ward_id),
 		proposal: await loadForm(event, awardProposalSchema, { id: PROPOSAL_FORM })
@@ -60,12 +67,7 @@ export const actions = {
 			? { done: 'requested' as const }
 			: refused();
 	},
-	leave: async ({ locals, params }) => {
-		const userId = signedInUserId(locals);
-		return (await groups.leave(locals.supabase, groupId(params.id), userId))
-			? { done: 'left' as const }
-			: refused();
-	},
+	...leadershipActions,
 	approve: async ({ locals, params, request }) => {
 		const parsed = memberDecisionSchema.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, { refused: true });
