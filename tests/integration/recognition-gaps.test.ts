@@ -286,4 +286,42 @@ describe('a group always has a leader', () => {
 			.select('profile_id');
 		expect(rows(left)).toHaveLength(1);
 	});
+
+	it('two co-leaders leaving at the same moment: one goes, the other stays', async () => {
+		const both = await insertId(admin, 'neighbourhood_groups', { ward_id: wardA, name: 'Tổ 4' });
+		rows(
+			await admin
+				.from('group_members')
+				.insert(
+					[teacher, neighbour].map((p) => ({
+						group_id: both,
+						profile_id: p.id,
+						role: 'leader',
+						status: 'active'
+					}))
+				)
+				.select('profile_id')
+		);
+		const outcomes = await Promise.all(
+			[teacher, neighbour].map((p) =>
+				p.db
+					.from('group_members')
+					.delete()
+					.eq('group_id', both)
+					.eq('profile_id', p.id)
+					.select('profile_id')
+			)
+		);
+		const left = outcomes.filter((o) => !o.error && (o.data ?? []).length === 1);
+		const kept = outcomes.filter((o) => o.error?.details === 'last_leader');
+		expect([left.length, kept.length]).toEqual([1, 1]);
+		const leaders = rows(
+			await admin
+				.from('group_members')
+				.select('profile_id')
+				.eq('group_id', both)
+				.eq('role', 'leader')
+		);
+		expect(leaders).toHaveLength(1);
+	});
 });
