@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { acceptForm, loadForm, readForm, rejectForm } from '$lib/forms/server';
 import { signedInUserId } from '$lib/server/auth/user';
+import * as badges from '$lib/server/db/badges';
 import * as coordinators from '$lib/server/db/coordinators';
 import * as groups from '$lib/server/db/groups';
 import { leadershipActions } from '$lib/server/group-leadership';
@@ -34,6 +35,10 @@ export const load = (async (event) => {
 		groups.wardNames(locals.supabase, [group.ward_id])
 	]);
 	const me = people.find((p) => p.profile_id === userId) ?? null;
+	const shown = await badges.shownBy(
+		locals.supabase,
+		people.filter((p) => p.status === 'active').map((p) => p.profile_id)
+	);
 	return {
 		group,
 		ward: names.get(group.ward_id) ?? null,
@@ -41,6 +46,8 @@ export const load = (async (event) => {
 		totals,
 		/** Active members, then (for leaders and the ward) the people asking to join. */
 		people: people.filter((p) => p.profile_id !== userId || p.status === 'active'),
+		/** Badges each member chose to show, for those who see the members. */
+		memberBadges: Object.fromEntries(shown),
 		/** Approved awards; proposals too for leaders and the ward. */
 		awards,
 		/** The person's own standing: null, requested, member or leader. */
