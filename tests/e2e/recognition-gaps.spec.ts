@@ -58,8 +58,8 @@ test('his badges on his profile; a badge he shows is on his card for his learner
 	await expect(people.getByRole('list', { name: 'Huy hiệu người này cho xem' })).toHaveCount(0);
 
 	await khang.goto('/badges');
-	await khang.getByRole('button', { name: `Cho mọi người xem “${FIRST}”` }).click();
-	await expect(khang.getByRole('status')).toHaveText('Đã cho mọi người xem huy hiệu.');
+	await khang.getByRole('button', { name: `Hiện “${FIRST}” trên thẻ của tôi` }).click();
+	await expect(khang.getByRole('status')).toHaveText('Huy hiệu đã hiện trên thẻ của bạn.');
 
 	await lan.reload();
 	const shown = people.getByRole('list', { name: 'Huy hiệu người này cho xem' });
