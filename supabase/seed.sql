@@ -1489,3 +1489,15 @@ where n.dedupe_key like 'badge-award:%'
 		select 1 from public.notifications o
 		where o.profile_id = n.profile_id and o.dedupe_key = 'badge:' || substr(n.dedupe_key, 13)
 	);
+
+-- recognition: whoever creates a group leads it (20261203020000), so each seed group's creator (its
+-- ward's coordinator) led it from the start; they have since handed it to the group's own leaders
+-- and stepped out, as a coordinator would.
+delete from public.group_members gm
+using public.neighbourhood_groups g
+where g.id = gm.group_id
+	and gm.profile_id = g.created_by
+	and exists (
+		select 1 from public.group_members o
+		where o.group_id = gm.group_id and o.role = 'leader' and o.status = 'active' and o.profile_id <> gm.profile_id
+	);

@@ -43,10 +43,10 @@ select isnt_empty(
   $$update public.badge_awards set shown = true where id = tests.id('badge_award')::bigint returning id$$,
   'she chooses to show it'
 );
-select tests.authenticate_as('stranger');
+select tests.authenticate_as('volunteer');
 select is(
   (select count(*)::int from public.badge_awards where id = tests.id('badge_award')::bigint),
-  1, 'and then others see it'
+  1, 'and then those who see her card see it (her teacher)'
 );
 
 -- Badge rules a second account cannot farm ------------------------------------------------------
@@ -151,7 +151,7 @@ select isnt_empty(
 select tests.authenticate_as('stranger');
 select is(
   (select count(*)::int from public.group_members where group_id = tests.id('group')::bigint),
-  3, 'now they see the members'
+  4, 'now they see the members (the coordinator who created the group leads it too)'
 );
 
 -- Who may create a group ------------------------------------------------------------------------

@@ -53,13 +53,13 @@ select is(
 -- Announced in the same transaction: one notice per award, in the push outbox, with the badge's
 -- names in both languages as values for the person's own language.
 select results_eq(
-  $$select n.kind, n.title, n.url, n.params ->> 'badge_vi', n.params ->> 'badge_en', n.push_sent_at is null
+  $$select n.kind, n.title, n.url = '/badges#award-' || (n.params ->> 'award_id'), n.params ->> 'badge_vi', n.params ->> 'badge_en', n.push_sent_at is null
     from public.notifications n
     where n.profile_id = tests.uid('volunteer') and n.params ->> 'award_id' = (
       select a.id::text from public.badge_awards a join public.badge_definitions b on b.id = a.badge_id
       where a.profile_id = tests.uid('volunteer') and b.slug = 'r-three')$$,
-  $$values ('badge_awarded', 'credentials.notice.title', '/badges', 'Ba buổi dạy', 'Three lessons', true)$$,
-  'the award wrote its notice, keys and values, waiting for the push worker'
+  $$values ('badge_awarded', 'credentials.notice.title', true, 'Ba buổi dạy', 'Three lessons', true)$$,
+  'the award wrote its notice (opening that badge), keys and values, waiting for the push worker'
 );
 select is(
   (select count(*)::int from public.notifications n

@@ -29,10 +29,13 @@ select throws_ok($$select * from public.my_volunteer_lessons()$$, '42501', null,
 -- The recognition list of ward A for this month.
 select tests.authenticate_as('coord_a');
 select results_eq(
-  format($$select display_name, lessons, learners, minutes, badges_vi from public.ward_recognition(%s, %L, 'csv')
+  -- The badge by name among those of the month (the demo seed, when loaded, has a badge of the
+  -- same name, earned by the same lesson).
+  format($$select display_name, lessons, learners, minutes, 'Buổi dạy đầu tiên' = any (string_to_array(badges_vi, '; '))
+           from public.ward_recognition(%s, %L, 'csv')
            where profile_id = tests.uid('volunteer')$$,
          tests.id('ward_a'), to_char(now() at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM')),
-  $$values ('volunteer', 1, 1, 60, 'Buổi dạy đầu tiên')$$,
+  $$values ('volunteer', 1, 1, 60, true)$$,
   'the ward''s coordinator sees the volunteer: one counted lesson, one hour, the badge earned'
 );
 select ok(

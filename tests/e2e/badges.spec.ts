@@ -18,9 +18,9 @@ test('a volunteer sees his badges and chooses which to show', async ({ page }) =
 	await expect(page.getByRole('heading', { name: 'Huy hiệu tiếp theo' })).toBeVisible();
 	await expect(page.getByText(/^Đã có \d+ trên \d+$/).first()).toBeVisible();
 
-	const show = page.getByRole('button', { name: 'Cho mọi người xem “Buổi dạy đầu tiên”' });
+	const show = page.getByRole('button', { name: 'Hiện “Buổi dạy đầu tiên” trên thẻ của tôi' });
 	await show.click();
-	await expect(page.getByRole('status')).toHaveText('Đã cho mọi người xem huy hiệu.');
+	await expect(page.getByRole('status')).toHaveText('Huy hiệu đã hiện trên thẻ của bạn.');
 	await page.reload();
 	await expect(page.getByRole('button', { name: 'Ẩn “Buổi dạy đầu tiên”' })).toBeVisible();
 

@@ -3,6 +3,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import { loadForm } from '$lib/forms/server';
+import * as badges from '$lib/server/db/badges';
 import * as coordinators from '$lib/server/db/coordinators';
 import * as credentials from '$lib/server/db/credentials';
 import * as deviceCards from '$lib/server/db/device-cards';
@@ -58,19 +59,21 @@ export async function loadLesson(event: RequestEvent, me: string) {
 	const can = allowedActions(lesson, standing);
 	const live = people.filter((p) => !ANSWERED.has(p.status));
 
-	const [place, steps, materials, cards, phones, code, feedback, skillList] = await Promise.all([
-		lessons.place(locals.supabase, id),
-		lessons.steps(locals.supabase, lesson.skill_id),
-		lessons.materials(locals.supabase, lesson.skill_id),
-		lessonPeople.cards(locals.supabase, [lesson.teacher_id, ...live.map((p) => p.profile_id)]),
-		lessonPeople.phones(
-			locals.supabase,
-			[lesson.teacher_id, ...live.map((p) => p.profile_id)].filter((p) => p !== me)
-		),
-		can.showCode ? lessons.myCode(locals.supabase, id, me) : null,
-		can.feedback ? lessons.myFeedback(locals.supabase, id, me) : null,
-		skills.listActive(locals.supabase)
-	]);
+	const [place, steps, materials, cards, phones, code, feedback, skillList, shown] =
+		await Promise.all([
+			lessons.place(locals.supabase, id),
+			lessons.steps(locals.supabase, lesson.skill_id),
+			lessons.materials(locals.supabase, lesson.skill_id),
+			lessonPeople.cards(locals.supabase, [lesson.teacher_id, ...live.map((p) => p.profile_id)]),
+			lessonPeople.phones(
+				locals.supabase,
+				[lesson.teacher_id, ...live.map((p) => p.profile_id)].filter((p) => p !== me)
+			),
+			can.showCode ? lessons.myCode(locals.supabase, id, me) : null,
+			can.feedback ? lessons.myFeedback(locals.supabase, id, me) : null,
+			skills.listActive(locals.supabase),
+			badges.shownBy(locals.supabase, [lesson.teacher_id, ...live.map((p) => p.profile_id)])
+		]);
 	const card = await loadDeviceCard(event, lesson, standing, live, me);
 	const when = vietnamParts(lesson.starts_at);
 	const prefilledCode = url.searchParams.get('code')?.replace(/\D/g, '').slice(0, 6) ?? '';
@@ -89,6 +92,8 @@ export async function loadLesson(event: RequestEvent, me: string) {
 			...p,
 			card: cards.find((c) => c.id === p.id) ?? null,
 			phone: phones.get(p.id) ?? null,
+			/** Badges the person chose to show (their card only). */
+			badges: shown.get(p.id) ?? [],
 			isMe: p.id === me
 		})),
 		can,

@@ -998,9 +998,12 @@ export type Database = {
       }
       neighbourhood_groups: {
         Row: {
+          closed_at: string | null
           created_at: string
           created_by: string | null
           description: string
+          handover_from: string | null
+          handover_to: string | null
           id: number
           kind: string
           name: string
@@ -1008,9 +1011,12 @@ export type Database = {
           ward_id: number
         }
         Insert: {
+          closed_at?: string | null
           created_at?: string
           created_by?: string | null
           description?: string
+          handover_from?: string | null
+          handover_to?: string | null
           id?: number
           kind?: string
           name: string
@@ -1018,9 +1024,12 @@ export type Database = {
           ward_id: number
         }
         Update: {
+          closed_at?: string | null
           created_at?: string
           created_by?: string | null
           description?: string
+          handover_from?: string | null
+          handover_to?: string | null
           id?: number
           kind?: string
           name?: string
@@ -1031,6 +1040,20 @@ export type Database = {
           {
             foreignKeyName: "neighbourhood_groups_created_by_fkey"
             columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "neighbourhood_groups_handover_from_fkey"
+            columns: ["handover_from"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "neighbourhood_groups_handover_to_fkey"
+            columns: ["handover_to"]
             isOneToOne: false
             referencedRelation: "profiles"
             referencedColumns: ["id"]
@@ -2068,6 +2091,10 @@ export type Database = {
         Args: { p_report_id: number; p_status: string; p_resolution?: string }
         Returns: boolean
       }
+      answer_group_leadership: {
+        Args: { p_group_id: number; p_accept: boolean }
+        Returns: undefined
+      }
       answer_invitation: {
         Args: { p_invitation_id: number; p_accept: boolean; p_reason?: string }
         Returns: number
@@ -2159,6 +2186,10 @@ export type Database = {
           is_coordinator: boolean
         }[]
       }
+      close_group: {
+        Args: { p_group_id: number }
+        Returns: undefined
+      }
       confirm_device_card: {
         Args: {
           p_session_id: number
@@ -2234,6 +2265,10 @@ export type Database = {
           hours: number
           badges: number
         }[]
+      }
+      hand_over_group: {
+        Args: { p_group_id: number; p_to: string }
+        Returns: undefined
       }
       invite_volunteer: {
         Args: {
@@ -2619,6 +2654,17 @@ export type Database = {
       set_group_ranked: {
         Args: { p_group_id: number; p_ranked: boolean }
         Returns: boolean
+      }
+      shown_badges: {
+        Args: { p_ids: string[] }
+        Returns: {
+          profile_id: string
+          award_id: number
+          kind: string
+          name_vi: string
+          name_en: string
+          awarded_at: string
+        }[]
       }
       skills_to_pass_on: {
         Args: Record<PropertyKey, never>

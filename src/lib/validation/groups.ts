@@ -47,3 +47,11 @@ export const awardDecisionSchema = z.object({ award_id: z.coerce.number().int().
 export const switchSchema = z.object({
 	on: z.enum(['true', 'false']).transform((value) => value === 'true')
 });
+
+/** Offering the leadership: to which member; empty withdraws the offer. */
+export const handOverSchema = z.object({ profile_id: z.union([z.uuid(), z.literal('')]) });
+
+/** Answering an offer of leadership. */
+export const leadershipAnswerSchema = z.object({
+	accept: z.enum(['true', 'false']).transform((value) => value === 'true')
+});

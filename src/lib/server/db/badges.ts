@@ -18,3 +18,22 @@ export async function setShown(supabase: Supabase, awardId: number, shown: boole
 	);
 	return (rows ?? []).length === 1;
 }
+
+export type ShownBadge = Database['public']['Functions']['shown_badges']['Returns'][number];
+
+/**
+ * The badges the given people chose to show, by person, for cards the caller sees (the database
+ * leaves out anyone the caller has no reason to know, and every hidden award).
+ */
+export async function shownBy(
+	supabase: Supabase,
+	ids: string[]
+): Promise<Map<string, ShownBadge[]>> {
+	const unique = [...new Set(ids)];
+	const byPerson = new Map<string, ShownBadge[]>();
+	if (!unique.length) return byPerson;
+	const rows = checkList('badges.shownBy', await supabase.rpc('shown_badges', { p_ids: unique }));
+	for (const row of rows)
+		byPerson.set(row.profile_id, [...(byPerson.get(row.profile_id) ?? []), row]);
+	return byPerson;
+}

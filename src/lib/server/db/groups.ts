@@ -3,12 +3,13 @@
 // Every rule lives in the database (RLS and functions); a refusal shows here as "nothing changed".
 // Relative imports only: a plain Node process (the worker) has no SvelteKit aliases.
 import type { Database, Supabase, Tables } from '../../types/db';
-import { check, checkList } from './errors';
+import type { PostgrestError } from '@supabase/supabase-js';
+import { check, checkList, DbError } from './errors';
 
 type Functions = Database['public']['Functions'];
 export type Group = Pick<
 	Tables<'neighbourhood_groups'>,
-	'id' | 'name' | 'kind' | 'ward_id' | 'description' | 'ranked'
+	'id' | 'name' | 'kind' | 'ward_id' | 'description' | 'ranked' | 'closed_at' | 'handover_to'
 >;
 export type GroupPerson = Functions['group_people']['Returns'][number];
 export type GroupTotals = Functions['group_totals']['Returns'][number];
@@ -23,7 +24,27 @@ export interface Membership {
 	status: string;
 }
 
-const GROUP_COLUMNS = 'id, name, kind, ward_id, description, ranked';
+const GROUP_COLUMNS = 'id, name, kind, ward_id, description, ranked, closed_at, handover_to';
+
+/** Why the database refused a leadership change (its `detail` key), said in words on the page. */
+export const LEADERSHIP_REFUSALS = [
+	'last_leader',
+	'not_leader',
+	'not_member',
+	'other_ward',
+	'closed',
+	'no_offer'
+] as const;
+export type LeadershipRefusal = (typeof LEADERSHIP_REFUSALS)[number];
+
+/** Null when done; the refusal's key when the database said no for a reason a person can act on. */
+function refusalOf(operation: string, error: PostgrestError | null): LeadershipRefusal | null {
+	if (!error) return null;
+	const key = LEADERSHIP_REFUSALS.find((k) => k === error.details);
+	if (key) return key;
+	if (error.code === '42501') return 'not_leader';
+	throw new DbError(operation, error);
+}
 
 /** The groups the person belongs to or asked to join. */
 export async function mine(supabase: Supabase, userId: string): Promise<Membership[]> {
@@ -125,18 +146,47 @@ export async function decline(supabase: Supabase, id: number, profileId: string)
 	return (rows ?? []).length === 1;
 }
 
-/** Leaves the group (or withdraws one's request). */
-export async function leave(supabase: Supabase, id: number, userId: string) {
-	const rows = check(
-		'groups.leave',
-		await supabase
-			.from('group_members')
-			.delete()
-			.eq('group_id', id)
-			.eq('profile_id', userId)
-			.select('profile_id')
-	);
-	return (rows ?? []).length === 1;
+/**
+ * Leaves the group (or withdraws one's request): true when left, 'last_leader' when the person is
+ * the open group's only leader (they hand it over or close it first), false when nothing changed.
+ */
+export async function leave(
+	supabase: Supabase,
+	id: number,
+	userId: string
+): Promise<boolean | 'last_leader'> {
+	const { data, error } = await supabase
+		.from('group_members')
+		.delete()
+		.eq('group_id', id)
+		.eq('profile_id', userId)
+		.select('profile_id');
+	if (error?.details === 'last_leader') return 'last_leader';
+	return (check('groups.leave', { data, error }) ?? []).length === 1;
+}
+
+/** A leader (or the ward) offers the leadership to a member; null withdraws the offer. */
+export async function handOver(supabase: Supabase, id: number, to: string | null) {
+	const { error } = await supabase.rpc('hand_over_group', {
+		p_group_id: id,
+		p_to: to as string
+	});
+	return refusalOf('groups.handOver', error);
+}
+
+/** The member offered the leadership accepts it or declines. */
+export async function answerLeadership(supabase: Supabase, id: number, accept: boolean) {
+	const { error } = await supabase.rpc('answer_group_leadership', {
+		p_group_id: id,
+		p_accept: accept
+	});
+	return refusalOf('groups.answerLeadership', error);
+}
+
+/** A leader (or the ward) closes the group: nobody joins any more; its last leader may leave. */
+export async function close(supabase: Supabase, id: number) {
+	const { error } = await supabase.rpc('close_group', { p_group_id: id });
+	return refusalOf('groups.close', error);
 }
 
 /** Approved awards for all; proposed ones too for the group's leaders and the ward. */

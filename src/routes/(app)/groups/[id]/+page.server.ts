@@ -1,8 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
 import { acceptForm, loadForm, readForm, rejectForm } from '$lib/forms/server';
 import { signedInUserId } from '$lib/server/auth/user';
+import * as badges from '$lib/server/db/badges';
 import * as coordinators from '$lib/server/db/coordinators';
 import * as groups from '$lib/server/db/groups';
+import { leadershipActions } from '$lib/server/group-leadership';
 import {
 	awardDecisionSchema,
 	awardProposalSchema,
@@ -33,6 +35,10 @@ export const load = (async (event) => {
 		groups.wardNames(locals.supabase, [group.ward_id])
 	]);
 	const me = people.find((p) => p.profile_id === userId) ?? null;
+	const shown = await badges.shownBy(
+		locals.supabase,
+		people.filter((p) => p.status === 'active').map((p) => p.profile_id)
+	);
 	return {
 		group,
 		ward: names.get(group.ward_id) ?? null,
@@ -40,10 +46,18 @@ export const load = (async (event) => {
 		totals,
 		/** Active members, then (for leaders and the ward) the people asking to join. */
 		people: people.filter((p) => p.profile_id !== userId || p.status === 'active'),
+		/** Badges each member chose to show, for those who see the members. */
+		memberBadges: Object.fromEntries(shown),
 		/** Approved awards; proposals too for leaders and the ward. */
 		awards,
 		/** The person's own standing: null, requested, member or leader. */
 		standing: me ? (me.status === 'requested' ? 'requested' : me.role) : null,
+		/** The member offered the leadership (their name, for the leader and the ward). */
+		offeredTo: group.handover_to
+			? (people.find((p) => p.profile_id === group.handover_to)?.display_name ?? '')
+			: null,
+		/** The person is offered the leadership and may accept it. */
+		offerToMe: group.handover_to === userId,
 		/** The person coordinates the group's ward (approves awards, sees requests). */
 		coordinates: wards.includes(group.ward_id),
 		proposal: await loadForm(event, awardProposalSchema, { id: PROPOSAL_FORM })
@@ -60,12 +74,7 @@ export const actions = {
 			? { done: 'requested' as const }
 			: refused();
 	},
-	leave: async ({ locals, params }) => {
-		const userId = signedInUserId(locals);
-		return (await groups.leave(locals.supabase, groupId(params.id), userId))
-			? { done: 'left' as const }
-			: refused();
-	},
+	...leadershipActions,
 	approve: async ({ locals, params, request }) => {
 		const parsed = memberDecisionSchema.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, { refused: true });

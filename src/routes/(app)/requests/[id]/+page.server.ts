@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { loadForm } from '$lib/forms/server';
+import * as badges from '$lib/server/db/badges';
 import * as helpRequests from '$lib/server/db/help-requests';
 import * as invitations from '$lib/server/db/invitations';
 import { INVITATIONS_NOTICE, withdrawInvitationAction } from '$lib/server/invite-form';
@@ -19,11 +20,17 @@ export const load = (async (event) => {
 		open ? invitations.pendingFor(locals.supabase, request.id) : null,
 		loadForm(event, noticeSchema, { id: INVITATIONS_NOTICE })
 	]);
+	const shown = await badges.shownBy(
+		locals.supabase,
+		matches.map((m) => m.volunteer_id)
+	);
 	return {
 		request,
 		...lookups,
 		/** Ranked volunteers with the facts behind each rank; none once the request is not open. */
 		matches,
+		/** Badges each matched volunteer chose to show (a match is a reason to see their card). */
+		matchBadges: Object.fromEntries(shown),
 		/** The invitation still waiting for a volunteer's answer, if any (one at a time). */
 		invitation,
 		/** Says what an invitation form just did (sent, withdrawn). */
