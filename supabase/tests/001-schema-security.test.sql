@@ -1,7 +1,7 @@
--- Schema-wide guarantees: RLS everywhere, no definer function reachable by anon, pinned
+-- Schema-wide guarantees: RLS everywhere, no definer function in public or reachable by anon, pinned
 -- search paths, private helpers unexposed, policies aimed at real roles, foreign keys indexed.
 begin;
-select plan(9);
+select plan(10);
 
 select is(
   array(
@@ -35,6 +35,16 @@ select is(
   ),
   '{}'::text[],
   'no security-definer function is executable by anon'
+);
+
+select is(
+  array(
+    select p.oid::regprocedure::text from pg_proc p
+    where p.prosecdef and p.pronamespace = 'public'::regnamespace
+    order by 1
+  ),
+  '{}'::text[],
+  'no security-definer function lives in the exposed schema (bodies in private, invoker wrappers in public)'
 );
 
 select is(
