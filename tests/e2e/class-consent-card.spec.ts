@@ -64,11 +64,14 @@ test('each learner of a VNeID class agrees to the phone card before she is marke
 	// Two people's pages on a loaded machine, each checked with axe.
 	test.setTimeout(180_000);
 	const admin = adminClient();
-	const one = async <T>(q: PromiseLike<{ data: T | null; error: { message: string } | null }>) => {
+	/** The data of a call, or a thrown error naming what went wrong. */
+	async function one<T = { id: number }>(
+		q: PromiseLike<{ data: unknown; error: { message: string } | null }>
+	): Promise<T> {
 		const { data, error } = await q;
 		if (error || data === null) throw new Error(String(error?.message));
-		return data;
-	};
+		return data as T;
+	}
 	const ward = await one(admin.from('areas').select('id').eq('code', 'HCM-BANCO').single());
 	const venue = await one(admin.from('venues').select('id').eq('name_vi', VENUE).single());
 	const skill = await one(admin.from('skills').select('id').eq('slug', 'vneid').single());
@@ -81,7 +84,7 @@ test('each learner of a VNeID class agrees to the phone card before she is marke
 	const teacher = await person(admin, ward.id, 'Cô Thảo', `the-thao-${stamp}@example.com`, {
 		can_teach: true
 	});
-	await one(
+	await one<unknown>(
 		admin
 			.from('volunteer_verifications')
 			.insert({ profile_id: teacher, ward_id: ward.id })
@@ -93,7 +96,7 @@ test('each learner of a VNeID class agrees to the phone card before she is marke
 	const coordinator = await signedIn(COORDINATOR);
 	// Off the five-minute grid, so the board never lists it beside another spec's class.
 	const start = Math.ceil((Date.now() + 10 * 60_000) / 300_000) * 300_000 + 7 * 60_000;
-	const classId = await one(
+	const classId = await one<number>(
 		coordinator.db.rpc('schedule_class', {
 			p_venue_id: venue.id,
 			p_skill_id: skill.id,
@@ -104,7 +107,7 @@ test('each learner of a VNeID class agrees to the phone card before she is marke
 		})
 	);
 	const minhPhone = await signedIn(`the-minh-${stamp}@example.com`);
-	await one(minhPhone.db.rpc('join_class', { p_session_id: classId }));
+	await one<string>(minhPhone.db.rpc('join_class', { p_session_id: classId }));
 	expect(minh).toBe(minhPhone.id);
 
 	// 1. Bà Năm Lan signs up and agrees to the card on her own phone.

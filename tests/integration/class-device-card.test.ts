@@ -26,6 +26,8 @@ let coordA: Person;
 let coordB: Person;
 let teacher: Person;
 const learners: Person[] = [];
+/** The i-th learner (three are made before any test). */
+const L = (i: number): Person => learners[i] as Person;
 
 function card(learner: string, extra: Record<string, unknown> = {}) {
 	return {
@@ -103,56 +105,56 @@ afterAll(async () => {
 
 describe('a class of a phone-touching skill', () => {
 	it('marks no learner present before her card is confirmed by both sides', async () => {
-		const res = await mark(teacher.db, learners[0].id);
+		const res = await mark(teacher.db, L(0).id);
 		expect(res.error?.code).toBe('42501');
 		expect(res.error?.details).toBe('device_card_required');
-		const coordinator = await mark(coordA.db, learners[0].id);
+		const coordinator = await mark(coordA.db, L(0).id);
 		expect(coordinator.error?.details).toBe('device_card_required');
 	});
 
 	it('lets no learner record both sides, nor confirm another learner’s card', async () => {
-		const both = await learners[0].db.rpc('confirm_class_card', {
-			...card(learners[0].id),
+		const both = await L(0).db.rpc('confirm_class_card', {
+			...card(L(0).id),
 			p_learner_agrees: true
 		});
 		expect(both.error?.code).toBe('42501');
-		const other = await learners[1].db.rpc('confirm_device_card', card(learners[0].id));
+		const other = await L(1).db.rpc('confirm_device_card', card(L(0).id));
 		expect(other.error?.code).toBe('42501');
-		const forged = await learners[1].db.from('device_cards').insert({
-			session_id: classId,
-			learner_id: learners[0].id,
-			actions: ['hold_phone'],
-			minutes: 30,
-			teacher_confirmed_at: new Date().toISOString(),
-			learner_confirmed_at: new Date().toISOString()
-		});
+		const forged = await L(1)
+			.db.from('device_cards')
+			.insert({
+				session_id: classId,
+				learner_id: L(0).id,
+				actions: ['hold_phone'],
+				minutes: 30,
+				teacher_confirmed_at: new Date().toISOString(),
+				learner_confirmed_at: new Date().toISOString()
+			});
 		expect(forged.error?.code).toBe('42501');
 		const farCoordinator = await coordB.db.rpc('confirm_class_card', {
-			...card(learners[0].id),
+			...card(L(0).id),
 			p_learner_agrees: true
 		});
 		expect(farCoordinator.error?.code).toBe('42501');
 		// Her own side alone, on her phone, does not let the teacher mark her.
-		expect((await learners[0].db.rpc('confirm_device_card', card(learners[0].id))).data).toBe(
-			'waiting'
-		);
-		const edited = await learners[0].db
-			.from('device_cards')
+		expect((await L(0).db.rpc('confirm_device_card', card(L(0).id))).data).toBe('waiting');
+		const edited = await L(0)
+			.db.from('device_cards')
 			.update({ teacher_confirmed_at: new Date().toISOString() })
 			.eq('session_id', classId)
 			.select('learner_id');
 		expect(edited.error?.code).toBe('42501');
-		expect((await mark(teacher.db, learners[0].id)).error?.details).toBe('device_card_required');
+		expect((await mark(teacher.db, L(0).id)).error?.details).toBe('device_card_required');
 	});
 
 	it('on the tablet, needs the learner’s own tick and the codes rule', async () => {
 		const noTick = await teacher.db.rpc('confirm_class_card', {
-			...card(learners[1].id),
+			...card(L(1).id),
 			p_learner_agrees: false
 		});
 		expect(noTick.error?.details).toBe('learner_agreement_required');
 		const noRule = await teacher.db.rpc('confirm_class_card', {
-			...card(learners[1].id, { p_codes_rule: false }),
+			...card(L(1).id, { p_codes_rule: false }),
 			p_learner_agrees: true
 		});
 		expect(noRule.error?.details).toBe('codes_rule_required');
@@ -160,17 +162,15 @@ describe('a class of a phone-touching skill', () => {
 
 	it('records each learner’s card, where it was given, then lets her be marked present', async () => {
 		// On her own phone first, then the teacher confirms the same terms.
-		expect((await teacher.db.rpc('confirm_device_card', card(learners[0].id))).data).toBe(
-			'agreed'
-		);
-		expect((await mark(teacher.db, learners[0].id)).data).toBe('attended');
+		expect((await teacher.db.rpc('confirm_device_card', card(L(0).id))).data).toBe('agreed');
+		expect((await mark(teacher.db, L(0).id)).data).toBe('attended');
 		// Together on the tablet, with the ward's coordinator holding it.
 		const tablet = await coordA.db.rpc('confirm_class_card', {
-			...card(learners[1].id),
+			...card(L(1).id),
 			p_learner_agrees: true
 		});
 		expect(tablet.error).toBeNull();
-		expect((await mark(coordA.db, learners[1].id)).data).toBe('attended');
+		expect((await mark(coordA.db, L(1).id)).data).toBe('attended');
 		const cards = rows<{ learner_id: string; learner_confirmed_on: string }>(
 			await teacher.db
 				.from('device_cards')
@@ -178,18 +178,18 @@ describe('a class of a phone-touching skill', () => {
 				.eq('session_id', classId)
 		);
 		const on = Object.fromEntries(cards.map((c) => [c.learner_id, c.learner_confirmed_on]));
-		expect(on).toEqual({ [learners[0].id]: 'own_account', [learners[1].id]: 'class_tablet' });
+		expect(on).toEqual({ [L(0).id]: 'own_account', [L(1).id]: 'class_tablet' });
 		// The third learner still has no card: still held up.
-		expect((await mark(teacher.db, learners[2].id)).error?.details).toBe('device_card_required');
+		expect((await mark(teacher.db, L(2).id)).error?.details).toBe('device_card_required');
 	});
 
 	it('shows each learner her own card only', async () => {
 		const mine = rows<{ learner_id: string }>(
-			await learners[1].db.from('device_cards').select('learner_id').eq('session_id', classId)
+			await L(1).db.from('device_cards').select('learner_id').eq('session_id', classId)
 		);
-		expect(mine.map((c) => c.learner_id)).toEqual([learners[1].id]);
+		expect(mine.map((c) => c.learner_id)).toEqual([L(1).id]);
 		const none = rows(
-			await learners[2].db.from('device_cards').select('learner_id').eq('session_id', classId)
+			await L(2).db.from('device_cards').select('learner_id').eq('session_id', classId)
 		);
 		expect(none).toEqual([]);
 	});
