@@ -125,6 +125,8 @@ test('each learner of a VNeID class agrees to the phone card before she is marke
 	await offer.getByRole('link', { name: 'Mở buổi học và thẻ điện thoại' }).click();
 	const ownCard = phone.getByTestId('device-card');
 	await expect(ownCard.getByRole('heading', { name: 'Thẻ đồng ý dùng điện thoại' })).toBeVisible();
+	// Ticks made before the page's JavaScript ran would be reset by it.
+	await phone.waitForLoadState('networkidle');
 	await ownCard
 		.getByLabel('Tôi đồng ý: mã OTP, mật khẩu và mã PIN chỉ do người học tự nhập.')
 		.check();
@@ -164,6 +166,7 @@ test('each learner of a VNeID class agrees to the phone card before she is marke
 	await expect(
 		tablet.getByRole('heading', { name: 'Thẻ đồng ý dùng điện thoại', level: 1 })
 	).toBeVisible();
+	await tablet.waitForLoadState('networkidle');
 	await tablet
 		.getByLabel('Tôi đồng ý: mã OTP, mật khẩu và mã PIN chỉ do người học tự nhập.')
 		.check();
@@ -178,6 +181,10 @@ test('each learner of a VNeID class agrees to the phone card before she is marke
 
 	// 4. The teacher confirms Bà Năm Lan's card, the terms she agreed on her phone kept.
 	await lan.getByRole('link', { name: 'Đọc thẻ cùng Bà Năm Lan' }).click();
+	await expect(
+		tablet.getByRole('heading', { name: 'Thẻ đồng ý dùng điện thoại', level: 1 })
+	).toBeVisible();
+	await tablet.waitForLoadState('networkidle');
 	// Her tick on the tablet is required, even though she agreed on her phone.
 	await tablet.getByRole('button', { name: 'Hai bên đồng ý – ghi nhận' }).click();
 	await expect(tablet.getByText('Người học phải tự đánh dấu đồng ý.')).toBeVisible();

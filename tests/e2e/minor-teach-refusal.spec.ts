@@ -59,6 +59,8 @@ for (const javaScriptEnabled of [true, false]) {
 		test.setTimeout(90_000);
 		const page = await signedInPage(browser, await child(adminClient(), true), javaScriptEnabled);
 		await page.goto('/profile');
+		// Typing before hydration would be reset by it: the ward search appears once it ran.
+		if (javaScriptEnabled) await expect(page.getByRole('searchbox')).toBeVisible();
 		await page.getByLabel('Tên gọi').fill('Bé Na Nguyễn');
 		await page.getByLabel('Tôi có thể dạy').check();
 		const saved = page.waitForResponse((r) => r.request().method() === 'POST');
@@ -78,6 +80,7 @@ test('onboarding refuses "can teach" under 16 next to the choice, keeping what w
 	const page = await signedInPage(browser, await child(adminClient(), false), true);
 	await page.goto('/onboarding');
 	await expect(page.getByRole('heading', { name: 'Chào mừng bạn!' })).toBeVisible();
+	await expect(page.getByRole('searchbox')).toBeVisible();
 	await page.getByLabel('Tên gọi').fill('Bé Tí');
 	await page.getByLabel('Tôi có thể dạy').check();
 	await page.getByLabel('Phường, xã nơi bạn ở').selectOption({ label: 'Phường Bến Thành' });
@@ -99,6 +102,7 @@ test('the offer page refuses under 16 in words above the form', async ({ browser
 	const page = await signedInPage(browser, await child(adminClient(), true), true);
 	await page.goto('/offer');
 	await expect(page.getByRole('heading', { name: 'Tôi có thể dạy', level: 1 })).toBeVisible();
+	await page.waitForLoadState('networkidle');
 	// The first skill at its first level: a complete offer, refused only for her age.
 	await page.locator('select[name="skills"]').first().selectOption({ index: 1 });
 	await page.getByRole('button', { name: 'Lưu', exact: true }).click();

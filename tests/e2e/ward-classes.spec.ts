@@ -124,6 +124,8 @@ test('a coordinator schedules a class, a learner signs up, attendance is taken',
 	await expect(board.getByText('Có mặt 0/1 người')).toBeVisible();
 	// A VNeID class: she agrees to the phone card with the teacher on the tablet first.
 	await board.getByRole('link', { name: 'Đọc thẻ cùng Bà Tư Hoa' }).click();
+	await expect(board.getByRole('heading', { name: 'Thẻ đồng ý dùng điện thoại' })).toBeVisible();
+	await board.waitForLoadState('networkidle');
 	await board
 		.getByLabel('Tôi đồng ý: mã OTP, mật khẩu và mã PIN chỉ do người học tự nhập.')
 		.check();
