@@ -159,7 +159,10 @@ const FORMS: [string, string[]][] = [
 	['/offer', ['default']],
 	['/my-data', ['show', 'withdraw', 'consent']],
 	['/my-data/consent', ['default']],
-	['/settings', ['locale', 'display']]
+	['/settings', ['locale', 'display']],
+	['/classes', ['join', 'leave']],
+	['/classes/{session}/attendance', ['mark']],
+	['/classes/{session}/attendance/card/{learner}', ['default']]
 ];
 
 const TABLES = [
@@ -208,6 +211,9 @@ const RPCS = [
 	'claim_push_batch',
 	'run_lesson_jobs',
 	'my_blocks',
+	'confirm_class_card',
+	'mark_attendance',
+	'join_class',
 	'not_a_function'
 ];
 
@@ -450,7 +456,8 @@ async function formPost(cookie: string, ids: { session: number; request: number;
 		path
 			.replace('{session}', String(rnd() < 0.5 ? ids.session : pick(['1', '999999', '-1', 'abc'])))
 			.replace('{request}', String(rnd() < 0.5 ? ids.request : pick(['2', '0', 'x'])))
-			.replace('{ward}', String(rnd() < 0.5 ? ids.ward : pick(['1', '0', 'null']))) +
+			.replace('{ward}', String(rnd() < 0.5 ? ids.ward : pick(['1', '0', 'null'])))
+			.replace('{learner}', rnd() < 0.5 ? LEARNER : pick([...OTHERS, 'x'])) +
 		`?/${pick(actions)}`;
 	const crossSite = rnd() < 0.05;
 	const target = url.replace('?/default', '');
@@ -500,7 +507,10 @@ async function restCall(token: string | null) {
 					'p_representative_id',
 					'p_scope',
 					'p_valid_until',
-					'p_limit'
+					'p_limit',
+					'p_learner_agrees',
+					'p_profile_id',
+					'p_present'
 				])
 			] = jsonValue();
 		}
