@@ -1,6 +1,7 @@
-// Every request passes five hooks, each with one job:
-// headers (what the browser may load) → supabase (a client per request) → auth (who is this,
-// verified) → preferences (language and display settings) → guard (may they send this, open this).
+// Every request passes six hooks, each with one job:
+// body (read what the answer left unread) → headers (what the browser may load) → supabase (a
+// client per request) → auth (who is this, verified) → preferences (language and display
+// settings) → guard (may they send this, open this).
 import '$lib/i18n/messages.server';
 import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -10,6 +11,8 @@ import { htmlClass } from '$lib/preferences';
 import * as coordinators from '$lib/server/db/coordinators';
 import * as profiles from '$lib/server/db/profiles';
 import { decide, isCrossSiteForm } from '$lib/server/hooks/access';
+import { env } from '$env/dynamic/private';
+import { bodySizeLimit, declaredTooLarge, drainBody } from '$lib/server/hooks/drain-body';
 import { securityHeaders } from '$lib/server/hooks/security-headers';
 import { mapSettings } from '$lib/server/map-settings';
 import { refuse } from '$lib/server/hooks/refuse';
@@ -76,6 +79,8 @@ const preferences: Handle = async ({ event, resolve }) => {
 
 /** Runs before any load or form action, so it guards actions too (see hooks/access.ts). */
 const guard: Handle = async ({ event, resolve }) => {
+	if (declaredTooLarge(event.request, bodySizeLimit(env.BODY_SIZE_LIMIT)))
+		return refuse(event, 413);
 	if (isCrossSiteForm(event.request, event.url)) return refuse(event, 403);
 	const { user, supabase } = event.locals;
 	const verdict = await decide(event.route.id, user?.id ?? null, async () =>
@@ -89,11 +94,13 @@ const guard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(headers, supabase, auth, preferences, guard);
+// drainBody first, so it also reads what is left after a redirect or refusal thrown further in.
+export const handle = sequence(drainBody, headers, supabase, auth, preferences, guard);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const errorId = crypto.randomUUID().slice(0, 8);
-	if (status !== 404) {
+	// Not found and too large are the visitor's doing (the fuzz sends thousands), not ours.
+	if (status !== 404 && status !== 413) {
 		console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, error);
 	}
 	return { message: status === 404 ? 'Not Found' : message, errorId };

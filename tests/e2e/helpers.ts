@@ -1,6 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { CONSENT_VERSIONS } from '../../src/lib/server/db/consents';
+import { CONSENT_VERSIONS, recordConsentRows } from '../consents';
 
 /** A fresh Vietnamese mobile number per test, written the way people type it. */
 export function newPhone(): { typed: string; e164: string } {
@@ -100,13 +100,5 @@ export async function signInWithPassword(page: Page, email: string, password = '
  * database refuses requests, offers and lessons without the current personal-data consent.
  */
 export async function recordConsents(admin: SupabaseClient, profileId: string) {
-	const { error } = await admin.from('consents').insert(
-		Object.entries(CONSENT_VERSIONS).map(([kind, version]) => ({
-			profile_id: profileId,
-			kind,
-			version,
-			recorded_by: profileId
-		}))
-	);
-	if (error) throw new Error(error.message);
+	await recordConsentRows(admin, profileId, CONSENT_VERSIONS);
 }

@@ -122,6 +122,15 @@ test('a coordinator schedules a class, a learner signs up, attendance is taken',
 	await board.setViewportSize({ width: 1024, height: 768 });
 	await expect(board.getByRole('heading', { name: 'Điểm danh', level: 1 })).toBeVisible();
 	await expect(board.getByText('Có mặt 0/1 người')).toBeVisible();
+	// A VNeID class: she agrees to the phone card with the teacher on the tablet first.
+	await board.getByRole('link', { name: 'Đọc thẻ cùng Bà Tư Hoa' }).click();
+	await expect(board.getByRole('heading', { name: 'Thẻ đồng ý dùng điện thoại' })).toBeVisible();
+	await board.waitForLoadState('networkidle');
+	await board
+		.getByLabel('Tôi đồng ý: mã OTP, mật khẩu và mã PIN chỉ do người học tự nhập.')
+		.check();
+	await board.getByLabel('Bà Tư Hoa đã nghe đọc thẻ và tự đồng ý.').check();
+	await board.getByRole('button', { name: 'Hai bên đồng ý – ghi nhận' }).click();
 	await board.getByRole('button', { name: 'Có mặt – Bà Tư Hoa' }).click();
 	await expect(board.getByRole('status').filter({ hasText: 'Đã ghi có mặt.' })).toBeVisible();
 	await expect(board.getByText('Có mặt 1/1 người')).toBeVisible();

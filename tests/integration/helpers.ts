@@ -3,6 +3,7 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import type { TestSupabase } from '../../supabase/local/testing';
+import { CONSENT_VERSIONS, recordConsentRows } from '../consents';
 
 export const BOOT_TIMEOUT = 180_000;
 const PASSWORD = 'mat-khau-rat-dai-123';
@@ -67,14 +68,11 @@ export async function signedInPerson(
 }
 
 /** The personal-data consent text in force (the database refuses requests, offers and lessons without it). */
-export const CONSENT_VERSION = '2026-01-01';
+export const CONSENT_VERSION: string = CONSENT_VERSIONS.personal_data;
 
 /** Records the consent in force for a person, as sign-up does (with the service key). */
 export async function recordConsent(admin: SupabaseClient, id: string, version = CONSENT_VERSION) {
-	const { error } = await admin
-		.from('consents')
-		.insert({ profile_id: id, kind: 'personal_data', version, recorded_by: id });
-	if (error) throw new Error(error.message);
+	await recordConsentRows(admin, id, { personal_data: version });
 }
 
 /** A test city with wards (codes must be unique per server), returning the ward ids in order. */

@@ -154,10 +154,26 @@ export function pageUrl(url: URL): string {
 	return url.pathname + (query ? `?${query}` : '');
 }
 
+/**
+ * Browsers keep a cookie of up to 4,096 bytes (name, value and attributes) and drop a larger one;
+ * proxies refuse responses whose headers outgrow their buffers. A flash that would not fit keeps
+ * its message (and errors if they fit) and drops what was typed: a value that long cannot be kept.
+ */
+const FLASH_MAX = 3_500;
+
+function fitting(value: Flashed): string {
+	const fits = (v: Flashed) => encodeURIComponent(JSON.stringify(v)).length <= FLASH_MAX;
+	if (fits(value)) return JSON.stringify(value);
+	const { data: _typed, ...withoutData } = value;
+	if (fits(withoutData)) return JSON.stringify(withoutData);
+	const { errors: _errors, ...bare } = withoutData;
+	return JSON.stringify(bare);
+}
+
 function flash(event: RequestEvent, state: Omit<Flashed, 'path'>, to: string) {
 	const path = new URL(to, event.url).pathname;
 	const value: Flashed = { ...state, path };
-	event.cookies.set(FLASH_COOKIE, JSON.stringify(value), {
+	event.cookies.set(FLASH_COOKIE, fitting(value), {
 		path,
 		httpOnly: true,
 		sameSite: 'lax',

@@ -140,6 +140,8 @@ export async function loadLesson(event: RequestEvent, me: string) {
 }
 
 const UPCOMING = new Set(['proposed', 'scheduled']);
+/** A class's card stays open while attendance is taken (the first present mark completes it). */
+const CLASS_OPEN = new Set(['scheduled', 'completed']);
 
 /**
  * The card's state for the people the caller confirms for: the teacher, every live learner; a
@@ -153,12 +155,17 @@ async function loadDeviceCard(
 	me: string
 ) {
 	const supabase = event.locals.supabase;
-	if (!UPCOMING.has(lesson.status)) return null;
+	const isClass = lesson.kind === 'class';
+	if (!(isClass ? CLASS_OPEN : UPCOMING).has(lesson.status)) return null;
+	if (isClass && Date.parse(lesson.ends_at) + 86_400_000 < Date.now()) return null;
 	if (!(await deviceCards.skillTouchesPhone(supabase, lesson.skill_id))) return null;
 	const mine = new Set(standing.forOthers.map((p) => p.profile_id));
 	if (standing.mine) mine.add(me);
 	const subjects = live
-		.filter((p) => p.status === 'invited' || p.status === 'accepted')
+		.filter(
+			(p) =>
+				p.status === 'invited' || p.status === 'accepted' || (isClass && p.status === 'no_show')
+		)
 		.filter((p) => standing.teaching || mine.has(p.profile_id))
 		.map((p) => p.profile_id);
 	if (!subjects.length) return null;

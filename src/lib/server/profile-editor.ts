@@ -5,6 +5,7 @@ import * as homeLocations from '$lib/server/db/home-locations';
 import * as profiles from '$lib/server/db/profiles';
 import { mapSettings } from '$lib/server/map-settings';
 import { savePrefsCookies } from '$lib/server/preferences';
+import { setError } from 'sveltekit-superforms';
 import { loadForm, readForm, refuseForm, rejectForm } from '$lib/forms/server';
 import { isTextSize } from '$lib/preferences';
 import { onboardingSchema, profileSchema, type ProfileInput } from '$lib/validation/profile';
@@ -78,6 +79,11 @@ export async function submitProfileEditor(
 	const saved = await profiles.saveForm(locals.supabase, form.data, options);
 	if (saved === 'unknown_ward') {
 		return { refused: rejectForm(event, refuseForm(form, 'ward_id', 'validation.ward_required')) };
+	}
+	if (saved === 'too_young_to_teach') {
+		// Said under the roles (where "can teach" is ticked), what was typed kept.
+		setError(form, 'roles' as never, 'consent.minors.too_young_to_teach');
+		return { refused: rejectForm(event, form) };
 	}
 	locals.prefs = { textSize: form.data.text_size, highContrast: form.data.high_contrast };
 	savePrefsCookies(cookies, locals.prefs);

@@ -414,10 +414,12 @@ export type Database = {
           card_version: string
           learner_confirmed_at: string | null
           learner_confirmed_by: string | null
+          learner_confirmed_on: string | null
           learner_id: string
           minutes: number
           session_id: number
           teacher_confirmed_at: string | null
+          teacher_confirmed_by: string | null
           updated_at: string
         }
         Insert: {
@@ -425,10 +427,12 @@ export type Database = {
           card_version?: string
           learner_confirmed_at?: string | null
           learner_confirmed_by?: string | null
+          learner_confirmed_on?: string | null
           learner_id: string
           minutes: number
           session_id: number
           teacher_confirmed_at?: string | null
+          teacher_confirmed_by?: string | null
           updated_at?: string
         }
         Update: {
@@ -436,10 +440,12 @@ export type Database = {
           card_version?: string
           learner_confirmed_at?: string | null
           learner_confirmed_by?: string | null
+          learner_confirmed_on?: string | null
           learner_id?: string
           minutes?: number
           session_id?: number
           teacher_confirmed_at?: string | null
+          teacher_confirmed_by?: string | null
           updated_at?: string
         }
         Relationships: [
@@ -456,6 +462,13 @@ export type Database = {
             isOneToOne: true
             referencedRelation: "session_participants"
             referencedColumns: ["session_id", "profile_id"]
+          },
+          {
+            foreignKeyName: "device_cards_teacher_confirmed_by_fkey"
+            columns: ["teacher_confirmed_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
           },
         ]
       }
@@ -2189,6 +2202,17 @@ export type Database = {
       close_group: {
         Args: { p_group_id: number }
         Returns: undefined
+      }
+      confirm_class_card: {
+        Args: {
+          p_session_id: number
+          p_learner_id: string
+          p_actions: string[]
+          p_minutes: number
+          p_codes_rule: boolean
+          p_learner_agrees: boolean
+        }
+        Returns: string
       }
       confirm_device_card: {
         Args: {

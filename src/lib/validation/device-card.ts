@@ -37,3 +37,11 @@ export const deviceCardSchema = z.object({
 		.refine((v) => v, says('consent.card.validation.codes_rule'))
 		.default(false)
 });
+
+/** The same card on a class's shared tablet, with the learner's own agreement ticked there. */
+export const classCardSchema = deviceCardSchema.extend({
+	learner_agrees: z
+		.boolean()
+		.refine((v) => v, says('consent.class_card.validation.learner_agrees'))
+		.default(false)
+});

@@ -2,6 +2,7 @@
 import type { Supabase } from '../../types/db';
 import { check, checkList } from './errors';
 import { LessonRefusal, REFUSALS, type Refusal } from './lessons';
+import { checkWard } from './ward-refusal';
 
 export interface DeviceCard {
 	learner_id: string;
@@ -60,4 +61,96 @@ export async function confirm(
 		throw new LessonRefusal(details);
 	if (result.error?.code === '42501') throw new LessonRefusal('not_allowed');
 	return check('device_cards.confirm', result) === 'agreed' ? 'agreed' : 'waiting';
+}
+
+/** A class's cards as its teacher or a coordinator of its ward reads them (RLS decides). */
+export interface ClassCard extends DeviceCard {
+	learner_confirmed_on: string | null;
+}
+
+export async function forClass(supabase: Supabase, sessionId: number): Promise<ClassCard[]> {
+	return checkList(
+		'device_cards.forClass',
+		await supabase
+			.from('device_cards')
+			.select(
+				'learner_id, actions, minutes, teacher_confirmed_at, learner_confirmed_at, learner_confirmed_on'
+			)
+			.eq('session_id', sessionId)
+			.limit(500)
+	);
+}
+
+/** The card refusals the tablet puts in words (`consent.class_card.refusal.<key>`). */
+export const CLASS_CARD_REFUSALS = [
+	'not_your_session',
+	'not_scheduled',
+	'codes_rule_required',
+	'learner_agreement_required',
+	'longer_than_lesson',
+	'device_card_required'
+] as const;
+export type ClassCardRefusalKey = (typeof CLASS_CARD_REFUSALS)[number];
+
+export class ClassCardRefusal extends Error {
+	constructor(readonly reason: ClassCardRefusalKey) {
+		super(reason);
+		this.name = 'ClassCardRefusal';
+	}
+}
+
+function classRefusal(error: { code?: string; details?: string } | null): void {
+	if (!error) return;
+	if ((CLASS_CARD_REFUSALS as readonly string[]).includes(error.details ?? ''))
+		throw new ClassCardRefusal(error.details as ClassCardRefusalKey);
+}
+
+/**
+ * On the class's shared tablet: the teacher (or the ward's coordinator holding it) and one
+ * learner confirm her card together; the database records both sides, marked as given there.
+ */
+export async function confirmOnTablet(
+	supabase: Supabase,
+	sessionId: number,
+	terms: CardTerms & { learnerAgrees: boolean }
+): Promise<void> {
+	const result = await supabase.rpc('confirm_class_card', {
+		p_session_id: sessionId,
+		p_learner_id: terms.learnerId,
+		p_actions: terms.actions,
+		p_minutes: terms.minutes,
+		p_codes_rule: terms.codesRule,
+		p_learner_agrees: terms.learnerAgrees
+	});
+	classRefusal(result.error);
+	check('device_cards.confirmOnTablet', result);
+}
+
+/**
+ * Marks a learner of a class present. The database refuses it (device_card_required) while her
+ * phone card is not confirmed by both sides; that refusal is this module's to say in words, the
+ * others stay the ward board's (`classes.mark`).
+ */
+export async function markPresent(
+	supabase: Supabase,
+	sessionId: number,
+	profileId: string
+): Promise<string | null> {
+	const result = await supabase.rpc('mark_attendance', {
+		p_session_id: sessionId,
+		p_profile_id: profileId,
+		p_present: true
+	});
+	if (result.error?.details === 'device_card_required')
+		throw new ClassCardRefusal('device_card_required');
+	return checkWard('device_cards.markPresent', result);
+}
+
+/** The ids of the skills whose lessons touch the learner's phone (a handful, readable by all). */
+export async function phoneSkillIds(supabase: Supabase): Promise<number[]> {
+	const rows = checkList(
+		'device_cards.phoneSkillIds',
+		await supabase.from('skills').select('id').eq('touches_learner_phone', true).limit(200)
+	);
+	return rows.map((r) => r.id);
 }

@@ -79,23 +79,24 @@ export async function saveForm(
 	supabase: Supabase,
 	input: ProfileFormInput,
 	options: { onboarding?: boolean } = {}
-): Promise<'saved' | 'unknown_ward'> {
+): Promise<'saved' | 'unknown_ward' | 'too_young_to_teach'> {
 	// A tampered id beyond bigint would be a database error (500); it is simply not a ward.
 	if (!Number.isSafeInteger(input.ward_id) || input.ward_id <= 0) return 'unknown_ward';
-	const result = check(
-		'profiles.saveForm',
-		await supabase.rpc('save_profile', {
-			p_display_name: input.display_name,
-			p_wants_to_learn: input.wants_to_learn,
-			p_can_teach: input.can_teach,
-			p_ward_id: input.ward_id,
-			p_languages: input.languages,
-			p_text_size: input.text_size,
-			p_high_contrast: input.high_contrast,
-			p_lat: input.lat ?? undefined,
-			p_lng: input.lng ?? undefined,
-			p_consents: options.onboarding ? CONSENT_VERSIONS : undefined
-		})
-	);
+	const saved = await supabase.rpc('save_profile', {
+		p_display_name: input.display_name,
+		p_wants_to_learn: input.wants_to_learn,
+		p_can_teach: input.can_teach,
+		p_ward_id: input.ward_id,
+		p_languages: input.languages,
+		p_text_size: input.text_size,
+		p_high_contrast: input.high_contrast,
+		p_lat: input.lat ?? undefined,
+		p_lng: input.lng ?? undefined,
+		p_consents: options.onboarding ? CONSENT_VERSIONS : undefined
+	});
+	// The database keeps people under 16 from offering to teach (birth year on record): a refusal
+	// the form says in words, nothing written.
+	if (saved.error?.details === 'too_young_to_teach') return 'too_young_to_teach';
+	const result = check('profiles.saveForm', saved);
 	return result === 'unknown_ward' ? 'unknown_ward' : 'saved';
 }

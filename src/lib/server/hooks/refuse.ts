@@ -5,11 +5,11 @@ import { json, type RequestEvent } from '@sveltejs/kit';
 
 export const REFUSED_PATH = '/refused';
 
-export async function refuse(event: RequestEvent, status: 403): Promise<Response> {
+export async function refuse(event: RequestEvent, status: 403 | 413): Promise<Response> {
 	const accept = event.request.headers.get('accept') ?? '';
 	// use:enhance and data requests want JSON; the client then renders +error.svelte itself.
 	if (accept.includes('application/json') || event.isDataRequest) {
-		return json({ message: 'Forbidden' }, { status });
+		return json({ message: status === 413 ? 'Payload Too Large' : 'Forbidden' }, { status });
 	}
 	// A same-origin GET: cookies (the language, the session) come along; Accept-Language does not.
 	const page = await event.fetch(`${REFUSED_PATH}?status=${status}`, {

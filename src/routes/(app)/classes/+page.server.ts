@@ -1,4 +1,5 @@
 import * as classes from '$lib/server/db/classes';
+import * as deviceCards from '$lib/server/db/device-cards';
 import { loadNotice, runWardButton } from '$lib/server/ward-ops';
 import { classPlaceSchema } from '$lib/validation/wardops';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,6 +11,8 @@ export const load = (async (event) => {
 	return {
 		/** Classes of my ward open for sign-up, soonest first, with seats left and my place. */
 		classes: await classes.open(event.locals.supabase, wardId),
+		/** Skills whose classes need the phone consent card (the learner may confirm it beforehand). */
+		phoneSkills: await deviceCards.phoneSkillIds(event.locals.supabase),
 		/** What the last sign-up did. */
 		notice: await loadNotice(event, NOTICE)
 	};
