@@ -1,11 +1,13 @@
-// `npm run bench:push [-- --n 10000]`: reminders for N subscriptions through the real chain: the
-// outbox in PostgreSQL 15 behind the local Supabase REST API (claim and settle), the real sender
-// (aes128gcm, cached VAPID JWT, HTTP/2) and the local HTTPS push service, which verifies the JWT and
-// decrypts every message in its own process. Last line:
+// `npm run bench:push [-- --n 10000 --threads 1]`: reminders for N subscriptions through the real
+// chain: the outbox in PostgreSQL 15 behind the local Supabase REST API (claim and settle), the real
+// sender (aes128gcm with a fresh ephemeral key per message, encrypted in `--threads` worker threads
+// or on its own thread with 0; cached VAPID JWT; HTTP/2) and the local HTTPS push service, which
+// verifies the JWT and decrypts every message in its own process. Last line:
 // push n=… sent=… lost=… duplicates=… per_s=… p95_ms=…
 import { parseArgs } from 'node:util';
 import { fork } from 'node:child_process';
 import pg from 'pg';
+import { EncryptPool } from '../src/lib/server/push/encrypt-pool';
 import { drainAll } from '../src/lib/server/push/outbox';
 import { PushSender, type SendOptions, type Subscription } from '../src/lib/server/push/sender';
 import { serviceClient } from '../src/lib/server/push/service-client';
@@ -17,7 +19,9 @@ const { values } = parseArgs({
 		n: { type: 'string', default: '10000' },
 		batch: { type: 'string', default: '1000' },
 		concurrency: { type: 'string', default: '64' },
-		rounds: { type: 'string', default: '2' }
+		rounds: { type: 'string', default: '2' },
+		/** Threads that encrypt (0: on the sender's own thread). */
+		threads: { type: 'string', default: '1' }
 	}
 });
 const N = Number(values.n);
@@ -113,9 +117,12 @@ async function main(): Promise<void> {
 		);
 
 		const db = serviceClient(server.url, server.serviceRoleKey);
+		const threads = Number(values.threads);
+		const pool = threads > 0 ? new EncryptPool(threads) : null;
 		const sender = new TimedSender(generateVapidKeys('mailto:bench@example.test'), {
 			ca: service.ready.ca,
-			timeoutMs: 120_000
+			timeoutMs: 120_000,
+			encrypt: pool ? (p256dh, auth, plaintext) => pool.encrypt(p256dh, auth, plaintext) : undefined
 		});
 		const started = performance.now();
 		const cpuBefore = process.cpuUsage();
@@ -128,6 +135,7 @@ async function main(): Promise<void> {
 		const seconds = (performance.now() - started) / 1000;
 		const senderCpu = process.cpuUsage(cpuBefore);
 		sender.close();
+		await pool?.close();
 
 		const tally = await service.tally();
 		const unsent = await sql.query<{ n: string }>(

@@ -1,6 +1,7 @@
 // The background worker (`npm run worker`): expires unanswered proposals and sends due notices from
 // the outbox as web push. Any number may run: rows are claimed with FOR UPDATE SKIP LOCKED under a
 // lease, so none is sent by two workers and one killed mid-batch is picked up when its lease ends.
+import { EncryptPool } from '../src/lib/server/push/encrypt-pool';
 import { drainOnce, PushSender, serviceClient, vapidKeysFrom } from '../src/lib/server/push/index';
 
 const env = process.env;
@@ -22,7 +23,12 @@ const options = {
 const once = env.WORKER_ONCE === '1';
 
 const db = serviceClient(url, key);
-const sender = new PushSender(vapidKeysFrom(env));
+/** WORKER_ENCRYPT_THREADS=n: encrypt in n threads (a busy outbox on a machine with cores to spare). */
+const threads = Number(env.WORKER_ENCRYPT_THREADS ?? 0);
+const pool = threads > 0 ? new EncryptPool(threads) : null;
+const sender = new PushSender(vapidKeysFrom(env), {
+	encrypt: pool ? (p256dh, auth, plaintext) => pool.encrypt(p256dh, auth, plaintext) : undefined
+});
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.on(signal, () => {
@@ -54,6 +60,7 @@ async function main(): Promise<void> {
 		await sleep(POLL_MS);
 	}
 	sender.close();
+	await pool?.close();
 }
 
 await main();

@@ -2,7 +2,9 @@ import * as coordinators from '$lib/server/db/coordinators';
 import * as notifications from '$lib/server/db/notifications';
 import type { LayoutServerLoad } from './$types';
 
-export const load = (async ({ locals }) => {
+export const load = (async ({ locals, depends }) => {
+	// Invalidated when the service worker shows a push (src/routes/+layout.svelte).
+	depends('app:notifications');
 	// The header's two extra facts, asked together: one HEAD count and one small select.
 	const [unread, wards] = locals.user
 		? await Promise.all([

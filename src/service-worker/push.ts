@@ -12,6 +12,9 @@ export interface ShownPayload {
 	lang: string;
 }
 
+/** The message each open window of the app gets once a push is on screen (src/lib/push/client.ts). */
+export const SHOWN_MESSAGE = 'push-shown';
+
 /** The subscription endpoint of the app (src/routes/(app)/settings/notifications/subscription). */
 export const SUBSCRIPTION_PATH = '/settings/notifications/subscription';
 
@@ -70,19 +73,29 @@ async function renew(sw: ServiceWorkerGlobalScope, event: PushSubscriptionChange
 	if (sub) await saveSubscription(sub);
 }
 
+/**
+ * Shows the push, then tells the app's open windows, which refresh their unread count. Told only
+ * once `showNotification` has settled: until then the browser holds the notice in its database but
+ * not yet on screen, and a `getNotifications()` call in that gap makes Chromium drop it from the
+ * database as closed (it stays on screen, but its click no longer reaches this worker). A page
+ * that reads the list waits for this message first (tests/e2e/push-helpers.ts does).
+ */
+async function show(sw: ServiceWorkerGlobalScope, payload: ShownPayload): Promise<void> {
+	await sw.registration.showNotification(payload.title, {
+		body: payload.body,
+		tag: payload.tag,
+		lang: payload.lang,
+		icon: '/icon-192.png',
+		badge: '/icon-192.png',
+		data: { url: payload.url }
+	});
+	const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+	for (const w of windows) w.postMessage({ type: SHOWN_MESSAGE, tag: payload.tag });
+}
+
 export function listenForPush(sw: ServiceWorkerGlobalScope): void {
 	sw.addEventListener('push', (event) => {
-		const payload = readPayload(event.data?.text());
-		event.waitUntil(
-			sw.registration.showNotification(payload.title, {
-				body: payload.body,
-				tag: payload.tag,
-				lang: payload.lang,
-				icon: '/icon-192.png',
-				badge: '/icon-192.png',
-				data: { url: payload.url }
-			})
-		);
+		event.waitUntil(show(sw, readPayload(event.data?.text())));
 	});
 
 	sw.addEventListener('pushsubscriptionchange', (event) => {

@@ -2,6 +2,7 @@
 // payload (aes128gcm) with keys this test generated: what arrives, what 404/410/429/5xx do, and that
 // the JWT is signed once per push-service origin instead of once per message.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EncryptPool } from '../../src/lib/server/push/encrypt-pool';
 import { buildPayload } from '../../src/lib/server/push/payload';
 import { MAX_PAYLOAD_BYTES, PushSender, retryAfterSeconds } from '../../src/lib/server/push/sender';
 import { generateVapidKeys } from '../../src/lib/server/push/vapid';
@@ -35,6 +36,41 @@ describe('sending', () => {
 			ttl: 3600,
 			payload: '{"hello":"xin chào"}'
 		});
+	});
+
+	it('encrypting in worker threads gives messages the device decrypts, each with its own key', async () => {
+		const pool = new EncryptPool(2);
+		const threaded = new PushSender(generateVapidKeys('mailto:test@example.test'), {
+			ca: service.ca,
+			encrypt: (p256dh, auth, plaintext) => pool.encrypt(p256dh, auth, plaintext)
+		});
+		try {
+			const devices = Array.from({ length: 40 }, () => service.device());
+			const results = await Promise.all(
+				devices.map((d, i) => threaded.send(d, `{"n":${i},"text":"xin chào"}`, opts))
+			);
+			expect(results.every((r) => r.kind === 'sent')).toBe(true);
+			expect(service.rejected).toEqual([]);
+			devices.forEach((d, i) => {
+				const got = service.received.filter((r) => r.device === d.id);
+				expect(got.map((r) => r.payload)).toEqual([`{"n":${i},"text":"xin chào"}`]);
+			});
+			// The ephemeral public key (bytes 21-86 of the body) is new for every message.
+			const keys = new Set<string>();
+			const device = devices[0]!;
+			for (let i = 0; i < 20; i++) {
+				const body = await pool.encrypt(
+					Buffer.from(device.p256dh, 'base64url'),
+					device.authSecret,
+					Buffer.from('x')
+				);
+				keys.add(body.subarray(21, 86).toString('hex'));
+			}
+			expect(keys.size).toBe(20);
+		} finally {
+			threaded.close();
+			await pool.close();
+		}
 	});
 
 	it('signs the VAPID JWT once per push-service origin, not once per message', async () => {

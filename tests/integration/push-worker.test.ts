@@ -221,7 +221,7 @@ describe('the outbox', () => {
 		sender.close();
 	});
 
-	it('two workers at once send every notice exactly once', async () => {
+	it('two workers at once (one encrypting in a thread) send every notice exactly once', async () => {
 		const devices = Array.from({ length: 4 }, () => service.device());
 		const ids: number[] = [];
 		for (const [i, d] of devices.entries()) {
@@ -231,7 +231,7 @@ describe('the outbox', () => {
 		}
 		const before = service.received.length;
 		startWorker({ WORKER_BATCH: '20' });
-		startWorker({ WORKER_BATCH: '20' });
+		startWorker({ WORKER_BATCH: '20', WORKER_ENCRYPT_THREADS: '1' });
 		await until(async () => (await unsent(ids)) === 0);
 		const mine = service.received
 			.slice(before)

@@ -92,3 +92,18 @@ export async function renewOnVisit(): Promise<void> {
 		// Offline or signed out: the next visit tries again.
 	}
 }
+
+/** Sent by the service worker once a push is on screen (SHOWN_MESSAGE in src/service-worker/push.ts). */
+const SHOWN_MESSAGE = 'push-shown';
+
+/** Calls `onShown` each time the service worker shows a push; returns the unsubscribe. */
+export function listenForShownPushes(onShown: () => void): () => void {
+	if (!browser || !('serviceWorker' in navigator)) return () => undefined;
+	const container = navigator.serviceWorker;
+	const listener = (event: MessageEvent) => {
+		if ((event.data as { type?: unknown } | null)?.type === SHOWN_MESSAGE) onShown();
+	};
+	container.addEventListener('message', listener);
+	container.startMessages();
+	return () => container.removeEventListener('message', listener);
+}

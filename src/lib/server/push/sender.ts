@@ -31,6 +31,11 @@ export interface SenderOptions {
 	/** Extra certificate authority to trust (tests give their push service's). */
 	ca?: string | Buffer;
 	timeoutMs?: number;
+	/**
+	 * Encrypts elsewhere (EncryptPool in encrypt-pool.ts: worker threads) instead of on this thread;
+	 * the same encryptAes128gcm, with its fresh ephemeral key per message.
+	 */
+	encrypt?: (p256dh: Buffer, auth: Buffer, plaintext: Buffer) => Promise<Buffer>;
 }
 
 const TOPIC = /^[A-Za-z0-9_-]{1,32}$/;
@@ -48,9 +53,11 @@ export class PushSender {
 	readonly #transport: PushTransport;
 	/** A push service that answered 429 is left alone until its Retry-After has passed. */
 	readonly #pausedUntil = new Map<string, number>();
+	readonly #encrypt: SenderOptions['encrypt'];
 
 	constructor(keys: VapidKeys, options: SenderOptions = {}) {
 		this.vapid = new VapidSigner(keys);
+		this.#encrypt = options.encrypt;
 		this.#transport = new PushTransport({
 			ca: options.ca,
 			timeoutMs: options.timeoutMs ?? 15_000
@@ -63,18 +70,20 @@ export class PushSender {
 			return { kind: 'failed', status: 0, reason: `payload of ${body.length} bytes` };
 		}
 		if (!TOPIC.test(opts.topic)) throw new Error(`invalid push topic: ${opts.topic}`);
-		const origin = new URL(sub.endpoint).origin;
+		// Parsed once per message: the pause, the VAPID audience and the request all need it.
+		const url = new URL(sub.endpoint);
+		const origin = url.origin;
 		const paused = this.#pausedUntil.get(origin) ?? 0;
 		if (paused > Date.now()) {
 			return { kind: 'retry', status: 429, afterSeconds: Math.ceil((paused - Date.now()) / 1000) };
 		}
-		const cipherText = encryptAes128gcm(
-			Buffer.from(sub.p256dh, 'base64url'),
-			Buffer.from(sub.auth, 'base64url'),
-			body
-		);
-		const res = await this.#transport.post(sub.endpoint, cipherText, {
-			Authorization: this.vapid.header(sub.endpoint),
+		const p256dh = Buffer.from(sub.p256dh, 'base64url');
+		const auth = Buffer.from(sub.auth, 'base64url');
+		const cipherText = this.#encrypt
+			? await this.#encrypt(p256dh, auth, body)
+			: encryptAes128gcm(p256dh, auth, body);
+		const res = await this.#transport.post(url, cipherText, {
+			Authorization: this.vapid.headerForOrigin(origin),
 			TTL: String(opts.ttl),
 			Urgency: opts.urgency,
 			Topic: opts.topic,

@@ -41,8 +41,12 @@ export class PushTransport {
 		this.#options = options;
 	}
 
-	async post(endpoint: string, body: Buffer, headers: Record<string, string>): Promise<Answer> {
-		const url = new URL(endpoint);
+	async post(
+		endpoint: string | URL,
+		body: Buffer,
+		headers: Record<string, string>
+	): Promise<Answer> {
+		const url = typeof endpoint === 'string' ? new URL(endpoint) : endpoint;
 		if (this.#http1Origins.has(url.origin)) return this.#http1(url, body, headers, true);
 		const first = await this.#http2(url, body, headers);
 		if (first.noHttp2) {

@@ -57,7 +57,11 @@ export class VapidSigner {
 	}
 
 	header(endpoint: string, nowMs = Date.now()): string {
-		const origin = new URL(endpoint).origin;
+		return this.headerForOrigin(new URL(endpoint).origin, nowMs);
+	}
+
+	/** `header` for a push-service origin already parsed (`https://host[:port]`). */
+	headerForOrigin(origin: string, nowMs = Date.now()): string {
 		const cached = this.#cache.get(origin);
 		if (cached && nowMs < cached.refreshAt) return cached.header;
 		const exp = Math.floor(nowMs / 1000) + JWT_LIFETIME_S;

@@ -6,7 +6,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 const one = z.object({ id: z.coerce.number().int().positive() });
 
-export const load = (async ({ locals }) => {
+export const load = (async ({ locals, depends }) => {
+	// A push shown while this page is open adds its notice here too (src/routes/+layout.svelte).
+	depends('app:notifications');
 	const rows = await notifications.listMine(locals.supabase);
 	return {
 		/** Newest first, title and body in the reader's language (as the push said them). */
