@@ -256,6 +256,10 @@ export async function startPushService(
 	// stream) was a tenth of the service's CPU per message in the bench.
 	const handleStream = (stream: ServerHttp2Stream, headers: IncomingHttpHeaders) => {
 		httpVersions.set('2.0', (httpVersions.get('2.0') ?? 0) + 1);
+		// A sender that goes away mid-stream (a worker killed by a test) resets its streams; like a
+		// real push service, drop them. Unlike the compatibility layer, a bare stream with no 'error'
+		// listener would throw that reset in the test process.
+		stream.on('error', () => undefined);
 		const chunks: Buffer[] = [];
 		stream.on('data', (c: Buffer) => chunks.push(c));
 		stream.on('end', () =>
@@ -276,6 +280,7 @@ export async function startPushService(
 	}
 	server.on('session', (session: Http2Session) => {
 		sessions.add(session);
+		session.on('error', () => undefined);
 		session.on('close', () => sessions.delete(session));
 	});
 	server.on('secureConnection', (socket: Socket) => {
