@@ -57,6 +57,10 @@ test('my data: see it, download it, withdraw consent, delete the account, withou
 	await see.getByRole('button', { name: 'Xem trên trang' }).click();
 	await expect(page.getByRole('heading', { name: 'Dữ liệu chúng tôi lưu về bạn' })).toBeVisible();
 	await expect(page.getByText(phone.e164)).toBeVisible();
+	// Every part of the export is listed, the phone consent cards included (none yet for her).
+	await expect(
+		page.getByRole('heading', { name: /^Thẻ đồng ý dùng điện thoại của bạn/, level: 3 })
+	).toBeVisible();
 
 	await see.getByLabel('Gõ chữ xác nhận').fill('XEM');
 	const [download] = await Promise.all([
