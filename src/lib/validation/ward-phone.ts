@@ -12,6 +12,10 @@ export const findPersonSchema = z.object({ current_phone: phoneSchema.shape.phon
 
 /** Step 2: how identity was checked and the new number (E.164 after parsing). */
 export const changePhoneSchema = z.object({
-	method: z.enum(PHONE_CHANGE_METHODS, says('office.validation.method_required')),
+	// Empty until chosen: no paper is picked for the coordinator.
+	method: z
+		.union([z.literal(''), z.enum(PHONE_CHANGE_METHODS)], says('office.validation.method_required'))
+		.default('')
+		.refine((m) => m !== '', says('office.validation.method_required')),
 	new_phone: phoneSchema.shape.phone
 });

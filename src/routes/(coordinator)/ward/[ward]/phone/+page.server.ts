@@ -7,7 +7,6 @@ import {
 	refuseForm,
 	rejectForm
 } from '$lib/forms/server';
-import { formatVietnamesePhone } from '$lib/phone';
 import { supabaseAdmin } from '$lib/server/supabase-admin';
 import * as wardPhone from '$lib/server/db/ward-phone';
 import { changePhoneSchema, findPersonSchema } from '$lib/validation/ward-phone';
@@ -24,6 +23,12 @@ function wardOf(params: { ward: string }) {
 function personIdOf(url: URL): string | null {
 	const id = url.searchParams.get('person');
 	return id && UUID.test(id) ? id : null;
+}
+
+/** What the coordinator typed in a field, to give it back as typed when the database refuses it. */
+async function typed(request: Request, field: string): Promise<string> {
+	const value = (await request.clone().formData()).get(field);
+	return typeof value === 'string' ? value : '';
 }
 
 export const load = (async (event) => {
@@ -44,6 +49,7 @@ export const load = (async (event) => {
 
 export const actions = {
 	find: async (event) => {
+		const asTyped = typed(event.request, 'current_phone');
 		const form = await readForm(event, findPersonSchema, 'find');
 		if (!form.valid) return rejectForm(event, form);
 		const wardId = wardOf(event.params);
@@ -52,11 +58,14 @@ export const actions = {
 			wardId,
 			form.data.current_phone
 		);
-		if (!person)
+		if (!person) {
+			form.data.current_phone = await asTyped;
 			return rejectForm(event, refuseForm(form, 'current_phone', 'office.validation.not_found'));
+		}
 		redirect(303, `${event.url.pathname}?person=${person.id}`);
 	},
 	change: async (event) => {
+		const asTyped = typed(event.request, 'new_phone');
 		const form = await readForm(event, changePhoneSchema, 'change');
 		if (!form.valid) return rejectForm(event, form);
 		const wardId = wardOf(event.params);
@@ -79,7 +88,7 @@ export const actions = {
 			? asked
 			: await wardPhone.setSignInPhone(admin, personId, form.data.new_phone);
 		if (set.refused) {
-			form.data.new_phone = formatVietnamesePhone(form.data.new_phone);
+			form.data.new_phone = await asTyped;
 			return rejectForm(event, refuseForm(form, 'new_phone', `office.validation.${set.refused}`), {
 				to: pageUrl(event.url)
 			});
