@@ -2719,6 +2719,15 @@ export type Database = {
           depth: number
         }[]
       }
+      ward_change_phone: {
+        Args: {
+          p_ward_id: number
+          p_profile_id: string
+          p_new_phone: string
+          p_method: string
+        }
+        Returns: Json
+      }
       ward_dashboard: {
         Args: { p_ward_id: number }
         Returns: Json
@@ -2735,6 +2744,10 @@ export type Database = {
       }
       ward_monthly_report: {
         Args: { p_ward_id: number; p_month: string; p_format: string }
+        Returns: Json
+      }
+      ward_person_by_phone: {
+        Args: { p_ward_id: number; p_phone: string }
         Returns: Json
       }
       ward_rankings: {

@@ -23,6 +23,7 @@ import settings from './settings/en.json';
 import validation from './validation/en.json';
 import ward from './ward/en.json';
 import wardops from './wardops/en.json';
+import office from './office/en.json';
 
 export default {
 	auth,
@@ -48,5 +49,6 @@ export default {
 	settings,
 	validation,
 	ward,
-	wardops
+	wardops,
+	office
 };

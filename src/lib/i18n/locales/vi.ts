@@ -23,6 +23,7 @@ import settings from './settings/vi.json';
 import validation from './validation/vi.json';
 import ward from './ward/vi.json';
 import wardops from './wardops/vi.json';
+import office from './office/vi.json';
 
 export default {
 	auth,
@@ -48,5 +49,6 @@ export default {
 	settings,
 	validation,
 	ward,
-	wardops
+	wardops,
+	office
 };

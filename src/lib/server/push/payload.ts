@@ -46,6 +46,8 @@ function values(locale: Locale, params: Record<string, unknown>): Record<string,
 		badge: String(badge ?? ''),
 		teacher: String(params.teacher ?? ''),
 		reason: reasonText(locale, params.reason),
+		// The ward office's phone change names the new number by its last 3 digits only.
+		last3: String(params.last3 ?? ''),
 		when: startsAt ? formatDateTime(startsAt, locale) : ''
 	};
 }
