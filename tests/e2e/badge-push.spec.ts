@@ -4,6 +4,13 @@
 // CDP (ServiceWorker.deliverPushMessage), shown in Vietnamese, and its click target opens that
 // badge on the badges page.
 import { expect, test } from '@playwright/test';
+import {
+	countYoungAccounts,
+	lessonEarningBadge,
+	must,
+	VOLUNTEER,
+	VOLUNTEER_ID
+} from './badge-lesson';
 import { signInWithPassword } from './helpers';
 import {
 	adminClient,
@@ -13,109 +20,19 @@ import {
 	type OutboxRow
 } from './push-helpers';
 
-const VOLUNTEER = 'tinhnguyen.demo@example.com';
-const VOLUNTEER_ID = '00000000-0000-4000-8000-000000000002';
 const BADGE = 'Người dạy gọi xe công nghệ';
 
-function must<T>(res: { data: T; error: { message: string } | null }): NonNullable<T> {
-	if (res.error || res.data === null || res.data === undefined) {
-		throw new Error(res.error?.message ?? 'no data');
+const LESSON = {
+	tag: 'badge-push',
+	learnerName: 'Chú Sáu',
+	category: { vi: 'Đi lại', en: 'Getting around' },
+	skill: { vi: 'Gọi xe công nghệ', en: 'Ride-hailing apps' },
+	badge: { vi: BADGE, en: 'Taught ride-hailing' },
+	badgeDescription: {
+		vi: 'Dạy một người gọi xe công nghệ',
+		en: 'Taught someone to use a ride-hailing app'
 	}
-	return res.data as NonNullable<T>;
-}
-
-/**
- * A lesson of a skill nobody has taught, by the demo volunteer to a new neighbour, that began 20
- * minutes ago and is accepted; a badge for teaching that skill once. Returns the session and code.
- */
-async function lessonToConfirm() {
-	const admin = adminClient();
-	const stamp = Date.now();
-	const created = await admin.auth.admin.createUser({
-		email: `badge-push-${stamp}@example.test`,
-		password: 'matkhau123',
-		email_confirm: true,
-		user_metadata: { display_name: 'Chú Sáu' }
-	});
-	const user = created.data.user;
-	if (!user) throw new Error(created.error?.message ?? 'no user');
-	const volunteer = must(
-		await admin.from('profiles').select('ward_id').eq('id', VOLUNTEER_ID).single()
-	);
-	const category = must(
-		await admin
-			.from('skill_categories')
-			.insert({ slug: `e2e-ride-${stamp}`, name_vi: 'Đi lại', name_en: 'Getting around' })
-			.select('id')
-			.single()
-	);
-	const skill = must(
-		await admin
-			.from('skills')
-			.insert({
-				category_id: category.id,
-				slug: `e2e-ride-${stamp}`,
-				title_vi: 'Gọi xe công nghệ',
-				title_en: 'Ride-hailing apps'
-			})
-			.select('id')
-			.single()
-	);
-	const badge = must(
-		await admin
-			.from('badge_definitions')
-			.insert({
-				slug: `e2e-ride-${stamp}`,
-				kind: 'skill_taught',
-				threshold: 1,
-				skill_id: skill.id,
-				name_vi: BADGE,
-				name_en: 'Taught ride-hailing',
-				description_vi: 'Dạy một người gọi xe công nghệ',
-				description_en: 'Taught someone to use a ride-hailing app'
-			})
-			.select('id')
-			.single()
-	);
-	const venue = must(
-		await admin.from('venues').select('id').eq('ward_id', volunteer.ward_id).limit(1).single()
-	);
-	const starts = Date.now() - 20 * 60_000;
-	const session = must(
-		await admin
-			.from('sessions')
-			.insert({
-				skill_id: skill.id,
-				teacher_id: VOLUNTEER_ID,
-				ward_id: volunteer.ward_id,
-				place_type: 'venue',
-				venue_id: venue.id,
-				starts_at: new Date(starts).toISOString(),
-				ends_at: new Date(starts + 45 * 60_000).toISOString()
-			})
-			.select('id')
-			.single()
-	);
-	must(
-		await admin
-			.from('session_participants')
-			.insert({ session_id: session.id, profile_id: user.id, status: 'accepted' })
-			.select('session_id')
-			.single()
-	);
-	must(
-		await admin
-			.from('sessions')
-			.update({ status: 'scheduled' })
-			.eq('id', session.id)
-			.select('id')
-			.single()
-	);
-	const { code } = must(
-		await admin.from('session_codes').select('code').eq('session_id', session.id).single()
-	);
-	return { id: session.id as number, code: code as string, badgeId: badge.id as number };
-}
+};
 
 test.setTimeout(180_000);
 
@@ -123,22 +40,10 @@ test('a badge earned by completing a lesson reaches the service worker in Vietna
 	page,
 	context
 }) => {
-	// The neighbour's account is new: badges ignore lessons with day-old accounts, so the rule is
-	// relaxed for this lesson (as a deployment may) and put back afterwards.
 	const admin = adminClient();
-	const rules = must(
-		await admin.from('recognition_rules').select('min_account_age').eq('id', true).single()
-	);
-	must(
-		await admin
-			.from('recognition_rules')
-			.update({ min_account_age: '0 seconds' })
-			.eq('id', true)
-			.select('id')
-			.single()
-	);
+	const restoreRules = await countYoungAccounts(admin);
 	try {
-		const lesson = await lessonToConfirm();
+		const lesson = await lessonEarningBadge(admin, LESSON);
 		await context.grantPermissions(['notifications']);
 		await signInWithPassword(page, VOLUNTEER);
 		await page.goto(`/lessons/${lesson.id}`);
@@ -187,13 +92,6 @@ test('a badge earned by completing a lesson reaches the service worker in Vietna
 		await expect(card.getByRole('heading', { name: BADGE })).toBeVisible();
 		expect(await card.evaluate((el) => el.matches(':target'))).toBe(true);
 	} finally {
-		must(
-			await admin
-				.from('recognition_rules')
-				.update({ min_account_age: rules.min_account_age })
-				.eq('id', true)
-				.select('id')
-				.single()
-		);
+		await restoreRules();
 	}
 });

@@ -5,11 +5,10 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { countYoungAccounts, lessonEarningBadge, VOLUNTEER } from './badge-lesson';
 import { signInWithPassword } from './helpers';
 import { adminClient } from './push-helpers';
 
-const VOLUNTEER = 'tinhnguyen.demo@example.com';
-const VOLUNTEER_ID = '00000000-0000-4000-8000-000000000002';
 const BADGE = 'Người dạy ký giấy điện tử';
 
 async function expectNoViolations(page: Page) {
@@ -21,105 +20,17 @@ async function expectNoViolations(page: Page) {
 	).toEqual([]);
 }
 
-function must<T>(res: { data: T; error: { message: string } | null }): NonNullable<T> {
-	if (res.error || res.data === null || res.data === undefined) {
-		throw new Error(res.error?.message ?? 'no data');
+const LESSON = {
+	tag: 'credentials',
+	learnerName: 'Bà Tư',
+	category: { vi: 'Giấy tờ', en: 'Papers' },
+	skill: { vi: 'Ký giấy tờ điện tử', en: 'Signing papers online' },
+	badge: { vi: BADGE, en: 'Taught online signing' },
+	badgeDescription: {
+		vi: 'Dạy một người ký giấy tờ điện tử',
+		en: 'Taught someone to sign papers online'
 	}
-	return res.data as NonNullable<T>;
-}
-
-/**
- * A lesson of a skill nobody has taught, by the demo volunteer to a new neighbour, that began 20
- * minutes ago and is accepted; a badge for teaching that skill once. Returns the session and code.
- */
-async function lessonToConfirm() {
-	const admin = adminClient();
-	const stamp = Date.now();
-	const created = await admin.auth.admin.createUser({
-		email: `credentials-${stamp}@example.test`,
-		password: 'matkhau123',
-		email_confirm: true,
-		user_metadata: { display_name: 'Bà Tư' }
-	});
-	const user = created.data.user;
-	if (!user) throw new Error(created.error?.message ?? 'no user');
-	const volunteer = must(
-		await admin.from('profiles').select('ward_id').eq('id', VOLUNTEER_ID).single()
-	);
-	const category = must(
-		await admin
-			.from('skill_categories')
-			.insert({ slug: `e2e-sign-${stamp}`, name_vi: 'Giấy tờ', name_en: 'Papers' })
-			.select('id')
-			.single()
-	);
-	const skill = must(
-		await admin
-			.from('skills')
-			.insert({
-				category_id: category.id,
-				slug: `e2e-sign-${stamp}`,
-				title_vi: 'Ký giấy tờ điện tử',
-				title_en: 'Signing papers online'
-			})
-			.select('id')
-			.single()
-	);
-	must(
-		await admin
-			.from('badge_definitions')
-			.insert({
-				slug: `e2e-sign-${stamp}`,
-				kind: 'skill_taught',
-				threshold: 1,
-				skill_id: skill.id,
-				name_vi: BADGE,
-				name_en: 'Taught online signing',
-				description_vi: 'Dạy một người ký giấy tờ điện tử',
-				description_en: 'Taught someone to sign papers online'
-			})
-			.select('id')
-			.single()
-	);
-	const venue = must(
-		await admin.from('venues').select('id').eq('ward_id', volunteer.ward_id).limit(1).single()
-	);
-	const starts = Date.now() - 20 * 60_000;
-	const session = must(
-		await admin
-			.from('sessions')
-			.insert({
-				skill_id: skill.id,
-				teacher_id: VOLUNTEER_ID,
-				ward_id: volunteer.ward_id,
-				place_type: 'venue',
-				venue_id: venue.id,
-				starts_at: new Date(starts).toISOString(),
-				ends_at: new Date(starts + 45 * 60_000).toISOString()
-			})
-			.select('id')
-			.single()
-	);
-	must(
-		await admin
-			.from('session_participants')
-			.insert({ session_id: session.id, profile_id: user.id, status: 'accepted' })
-			.select('session_id')
-			.single()
-	);
-	must(
-		await admin
-			.from('sessions')
-			.update({ status: 'scheduled' })
-			.eq('id', session.id)
-			.select('id')
-			.single()
-	);
-	const { code } = must(
-		await admin.from('session_codes').select('code').eq('session_id', session.id).single()
-	);
-	return { id: session.id as number, code: code as string };
-}
+};
 
 // One story: the credential and the certificate are the lesson's.
 test.describe.configure({ mode: 'serial' });
@@ -128,22 +39,10 @@ test.setTimeout(180_000);
 test('completing a lesson shows the new badge; its credential verifies, and not once altered; the certificate prints on A4', async ({
 	page
 }) => {
-	// The neighbour's account is new: badges ignore lessons with day-old accounts, so the rule is
-	// relaxed for this lesson (as a deployment may) and put back afterwards.
 	const admin = adminClient();
-	const rules = must(
-		await admin.from('recognition_rules').select('min_account_age').eq('id', true).single()
-	);
-	must(
-		await admin
-			.from('recognition_rules')
-			.update({ min_account_age: '0 seconds' })
-			.eq('id', true)
-			.select('id')
-			.single()
-	);
+	const restoreRules = await countYoungAccounts(admin);
 	try {
-		const lesson = await lessonToConfirm();
+		const lesson = await lessonEarningBadge(admin, LESSON);
 
 		await signInWithPassword(page, VOLUNTEER);
 		await page.goto(`/lessons/${lesson.id}`);
@@ -205,13 +104,6 @@ test('completing a lesson shows the new badge; its credential verifies, and not 
 		expect(Number(box?.[1])).toBeCloseTo(595.28, 0);
 		expect(Number(box?.[2])).toBeCloseTo(841.89, 0);
 	} finally {
-		must(
-			await admin
-				.from('recognition_rules')
-				.update({ min_account_age: rules.min_account_age })
-				.eq('id', true)
-				.select('id')
-				.single()
-		);
+		await restoreRules();
 	}
 });
