@@ -1,25 +1,15 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { newPhone, signInWithPhone, completeOnboarding } from './helpers';
-
-async function expectNoViolations(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.analyze();
-	const summary = results.violations.map(
-		(v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`
-	);
-	expect(summary).toEqual([]);
-}
+import { expectNoAxeViolations } from './axe';
 
 // One test per part of the app: each has its own time budget, so a slow machine slows them all
 // without pushing one long walk past the limit (it did, in a CI run under load).
 test('home and sign-in have no axe violations', async ({ page }) => {
 	await page.goto('/');
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 
 	await page.goto('/sign-in');
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 });
 
 test('onboarding and claiming an account have no axe violations, errors shown too', async ({
@@ -30,18 +20,18 @@ test('onboarding and claiming an account have no axe violations, errors shown to
 	await page.goto('/sign-in');
 	await signInWithPhone(page, request, phone.typed, phone.e164);
 	await expect(page).toHaveURL(/\/onboarding/);
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 
 	await page.getByRole('button', { name: 'Lưu và bắt đầu' }).click();
 	await expect(page.getByRole('alert')).toBeVisible();
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 
 	// Claiming an account a helper registered is offered before onboarding.
 	await page.goto('/claim');
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Nhận tài khoản', exact: true }).click();
 	await expect(page.getByRole('alert')).toBeVisible();
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 });
 
 async function signedIn(page: Page, request: APIRequestContext) {
@@ -54,28 +44,28 @@ async function signedIn(page: Page, request: APIRequestContext) {
 test('profile and settings have no axe violations', async ({ page, request }) => {
 	await signedIn(page, request);
 	await page.goto('/profile');
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 
 	await page.goto('/settings');
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 
 	await page.goto('/settings/notifications');
 	await expect(page.locator('[data-push-state]')).not.toHaveAttribute('data-push-state', '');
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 });
 
 test('notifications, my lessons and my data have no axe violations', async ({ page, request }) => {
 	await signedIn(page, request);
 	await page.goto('/notifications');
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 
 	// My lessons, empty (the lesson pages themselves are checked in lesson-journey.spec.ts).
 	await page.goto('/lessons');
 	await expect(page.getByText('Bạn chưa có buổi học nào.')).toBeVisible();
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 
 	await page.goto('/my-data');
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 });
 
 test('the sign-in page has no violations in high contrast and extra-large text', async ({
@@ -86,5 +76,5 @@ test('the sign-in page has no violations in high contrast and extra-large text',
 	await page.getByLabel(/Tương phản cao/).check();
 	await page.getByRole('button', { name: 'Lưu' }).click();
 	await page.goto('/sign-in');
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 });

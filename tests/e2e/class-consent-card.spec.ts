@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEFAULT_KEYS } from '../../supabase/local/config';
 import { adminClient, CLIENT_OPTIONS } from './push-helpers';
 import { recordConsents, signInWithPassword } from './helpers';
+import { expectNoAxeViolations } from './axe';
 
 // The phone consent card in a VNeID class, in Vietnamese: one learner agrees on her own phone
 // before the class, another agrees with the teacher on the shared tablet; neither can be marked
@@ -12,15 +12,6 @@ import { recordConsents, signInWithPassword } from './helpers';
 const SKILL = 'Định danh điện tử VNeID';
 const VENUE = 'Nhà văn hóa Khu phố 3 Bàn Cờ';
 const COORDINATOR = 'dieuphoi.demo@example.com';
-
-async function expectAxeClean(page: Page) {
-	const axe = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.analyze();
-	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
-		[]
-	);
-}
 
 /** A supabase-js client signed in as someone, as their own phone would be. */
 async function signedIn(email: string): Promise<{ db: SupabaseClient; id: string }> {
@@ -146,7 +137,7 @@ test('each learner of a VNeID class agrees to the phone card before she is marke
 	await expect(lan).toContainText('Thẻ điện thoại: người học đã đồng ý, chờ người dạy');
 	await expect(minhRow).toContainText('Thẻ điện thoại: chưa đồng ý');
 	await expect(tablet.getByRole('button', { name: 'Có mặt – Ông Sáu Minh' })).toHaveCount(0);
-	await expectAxeClean(tablet);
+	await expectNoAxeViolations(tablet);
 
 	// A forged Present post for him is refused by the database, in words.
 	const forged = await tablet.request.post(`/classes/${classId}/attendance?/mark`, {
@@ -171,7 +162,7 @@ test('each learner of a VNeID class agrees to the phone card before she is marke
 		.getByLabel('Tôi đồng ý: mã OTP, mật khẩu và mã PIN chỉ do người học tự nhập.')
 		.check();
 	await tablet.getByLabel('Ông Sáu Minh đã nghe đọc thẻ và tự đồng ý.').check();
-	await expectAxeClean(tablet);
+	await expectNoAxeViolations(tablet);
 	await tablet.screenshot({ path: 'test-results/screens/class-consent-card.png', fullPage: true });
 	await tablet.getByRole('button', { name: 'Hai bên đồng ý – ghi nhận' }).click();
 	await expect(tablet.getByText('Đã ghi nhận thẻ của Ông Sáu Minh.')).toBeVisible();
@@ -196,5 +187,5 @@ test('each learner of a VNeID class agrees to the phone card before she is marke
 	await expect(lan).toContainText('Thẻ điện thoại: đã đồng ý trên điện thoại của người học');
 	await tablet.getByRole('button', { name: 'Có mặt – Bà Năm Lan' }).click();
 	await expect(tablet.getByText('Có mặt 2/2 người')).toBeVisible();
-	await expectAxeClean(tablet);
+	await expectNoAxeViolations(tablet);
 });

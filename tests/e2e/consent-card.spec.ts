@@ -2,25 +2,16 @@
 // demo learner (a skill that touches her phone). He fills the card and confirms; she sees it waiting
 // for her, agrees, and both see it agreed. axe on the card; screenshots of the card and of the data
 // page (/my-data) in test-results/screens/.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { signInWithPassword } from './helpers';
 import { adminClient } from './push-helpers';
+import { expectNoAxeViolations } from './axe';
 
 const LEARNER = 'hocvien.demo@example.com';
 const LEARNER_ID = '00000000-0000-4000-8000-000000000001';
 const VOLUNTEER = 'tinhnguyen.demo@example.com';
 const VOLUNTEER_ID = '00000000-0000-4000-8000-000000000002';
 const SCREENS = 'test-results/screens';
-
-async function expectNoViolations(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.analyze();
-	expect(
-		results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)
-	).toEqual([]);
-}
 
 async function phone(browser: Browser) {
 	const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
@@ -50,7 +41,7 @@ test('both sides confirm the phone consent card before a VNeID lesson', async ({
 	const card = volunteer.getByRole('region', { name: 'Thẻ đồng ý dùng điện thoại' });
 	await expect(card).toBeVisible();
 	await expect(card).toContainText('Mã OTP, mật khẩu và mã PIN chỉ do người học tự nhập.');
-	await expectNoViolations(volunteer);
+	await expectNoAxeViolations(volunteer);
 
 	// Without the rule on codes ticked, the card is not confirmed, and what was chosen is kept.
 	await card.getByLabel('Cài ứng dụng (VNeID, ngân hàng, dịch vụ công…)').check();
@@ -60,7 +51,7 @@ test('both sides confirm the phone consent card before a VNeID lesson', async ({
 		card.getByText('Hãy đánh dấu đồng ý quy tắc về mã OTP, mật khẩu và mã PIN.')
 	).toBeVisible();
 	await expect(card.getByLabel('Cài ứng dụng (VNeID, ngân hàng, dịch vụ công…)')).toBeChecked();
-	await expectNoViolations(volunteer);
+	await expectNoAxeViolations(volunteer);
 
 	await card.getByLabel('Tôi đồng ý: mã OTP, mật khẩu và mã PIN chỉ do người học tự nhập.').check();
 	await card.getByRole('button', { name: 'Tôi đồng ý với thẻ này' }).click();
@@ -80,7 +71,7 @@ test('both sides confirm the phone consent card before a VNeID lesson', async ({
 	await hers.getByRole('button', { name: 'Tôi đồng ý với thẻ này' }).click();
 	await expect(learner.getByText('Hai bên đã đồng ý. Buổi học có thể bắt đầu.')).toBeVisible();
 	await expect(hers.getByText(/^Chờ/)).toHaveCount(0);
-	await expectNoViolations(learner);
+	await expectNoAxeViolations(learner);
 	await hers.screenshot({ path: `${SCREENS}/consent-card.png` });
 	await learner.screenshot({ path: `${SCREENS}/consent-card-page.png`, fullPage: true });
 

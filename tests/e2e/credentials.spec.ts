@@ -3,22 +3,13 @@
 // at its endpoint and fails when one byte is altered; the certificate of volunteer hours prints on
 // A4. axe on each page.
 import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { countYoungAccounts, lessonEarningBadge, VOLUNTEER } from './badge-lesson';
 import { signInWithPassword } from './helpers';
 import { adminClient } from './push-helpers';
+import { expectNoAxeViolations } from './axe';
 
 const BADGE = 'Người dạy ký giấy điện tử';
-
-async function expectNoViolations(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.analyze();
-	expect(
-		results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)
-	).toEqual([]);
-}
 
 const LESSON = {
 	tag: 'credentials',
@@ -51,7 +42,7 @@ test('completing a lesson shows the new badge; its credential verifies, and not 
 		const earned = page.getByTestId('new-badges');
 		await expect(earned.getByRole('heading', { name: 'Bạn vừa nhận huy hiệu mới' })).toBeVisible();
 		await expect(earned.getByText(BADGE)).toBeVisible();
-		await expectNoViolations(page);
+		await expectNoAxeViolations(page);
 
 		// The in-app notice of the badge, in Vietnamese.
 		await page.goto('/notifications');
@@ -81,13 +72,13 @@ test('completing a lesson shows the new badge; its credential verifies, and not 
 			page.getByText('Huy hiệu này không được hiển thị: người nhận chưa chọn cho mọi người thấy.')
 		).toBeVisible();
 		await expect(page.getByText('Trần Minh Khang')).toHaveCount(0);
-		await expectNoViolations(page);
+		await expectNoAxeViolations(page);
 
 		// The certificate of volunteer hours, as printed on A4.
 		await page.goto('/certificate');
 		await expect(page.getByRole('heading', { name: 'GIẤY CHỨNG NHẬN', exact: true })).toBeVisible();
 		await expect(page.getByRole('cell', { name: 'Ký giấy tờ điện tử' })).toBeVisible();
-		await expectNoViolations(page);
+		await expectNoAxeViolations(page);
 		await page.emulateMedia({ media: 'print' });
 		await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
 		await expect(page.getByRole('button', { name: 'In giấy chứng nhận (khổ A4)' })).toBeHidden();

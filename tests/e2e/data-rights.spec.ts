@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { completeOnboarding, newPhone, signInWithPhone } from './helpers';
+import { expectNoAxeViolations } from './axe';
 
 // The whole page is plain forms: it must work, download included, without JavaScript.
 test.use({ javaScriptEnabled: false });
@@ -19,12 +19,7 @@ async function expectNoViolations(browser: Browser, page: Page, path: string) {
 	try {
 		const checked = await context.newPage();
 		await checked.goto(new URL(path, page.url()).href);
-		const results = await new AxeBuilder({ page: checked })
-			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-			.analyze();
-		expect(
-			results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)
-		).toEqual([]);
+		await expectNoAxeViolations(checked);
 	} finally {
 		await context.close();
 	}

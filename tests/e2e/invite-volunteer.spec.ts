@@ -5,13 +5,13 @@
 //
 // Two people made for this test (with the service key) at a point of their own, so the demo
 // accounts other specs use are left as they were and a repeated run meets nobody from the last one.
-import AxeBuilder from '@axe-core/playwright';
 import { randomBytes } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { DEFAULT_KEYS } from '../../supabase/local/config';
 import { recordConsents, signInWithPassword } from './helpers';
 import { adminClient, CLIENT_OPTIONS } from './push-helpers';
+import { expectNoAxeViolations } from './axe';
 
 const PASSWORD = 'mat-khau-e2e-123';
 const SCREENS = 'test-results/screens';
@@ -21,15 +21,6 @@ const admin = adminClient();
 
 // Two sign-ins, six pages and axe on each: more than the default minute on a shared machine.
 test.setTimeout(240_000);
-
-async function expectNoViolations(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.analyze();
-	expect(
-		results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)
-	).toEqual([]);
-}
 
 function ok<T>(result: { data: T; error: { message: string } | null }): T {
 	if (result.error) throw new Error(result.error.message);
@@ -118,7 +109,7 @@ test('a learner invites a volunteer from her match list, he accepts, the lesson 
 	await hers.goto(`/requests/${request.id}`);
 	const invite = hers.locator(`a[href$="/invite?volunteer=${volunteer.id}"]`);
 	await expect(invite).toHaveText(`Mời ${VOLUNTEER_NAME} dạy`);
-	await expectNoViolations(hers);
+	await expectNoAxeViolations(hers);
 	await hers.screenshot({ path: `${SCREENS}/invite-match-list.png`, fullPage: true });
 
 	// She picks him, chooses a time (tomorrow at 9:00 is offered) and sends the invitation.
@@ -128,7 +119,7 @@ test('a learner invites a volunteer from her match list, he accepts, the lesson 
 	).toBeVisible();
 	await expect(hers.getByText(`Yêu cầu: ${skill.title_vi}`)).toBeVisible();
 	await hers.getByLabel('Ghi chú về nơi gặp (không bắt buộc)').fill('Quán cà phê đầu hẻm');
-	await expectNoViolations(hers);
+	await expectNoAxeViolations(hers);
 	await hers.screenshot({ path: `${SCREENS}/invite-form.png`, fullPage: true });
 	await hers.getByRole('button', { name: 'Gửi lời mời' }).click();
 	await expect(hers).toHaveURL(new RegExp(`/requests/${request.id}$`));
@@ -136,7 +127,7 @@ test('a learner invites a volunteer from her match list, he accepts, the lesson 
 	await expect(
 		hers.getByRole('status').filter({ hasText: `Đã mời ${VOLUNTEER_NAME} dạy lúc 09:00` })
 	).toContainText('Đang chờ trả lời.');
-	await expectNoViolations(hers);
+	await expectNoAxeViolations(hers);
 	await hers.screenshot({ path: `${SCREENS}/invite-sent.png`, fullPage: true });
 
 	// He finds the invitation in "My lessons", with her note, and accepts it.
@@ -147,7 +138,7 @@ test('a learner invites a volunteer from her match list, he accepts, the lesson 
 	await expect(invitations).toContainText(skill.title_vi);
 	await expect(invitations).toContainText(`${LEARNER_NAME} mời bạn dạy lúc 09:00`);
 	await expect(invitations).toContainText('Quán cà phê đầu hẻm');
-	await expectNoViolations(his);
+	await expectNoAxeViolations(his);
 	await his.screenshot({ path: `${SCREENS}/invite-received.png`, fullPage: true });
 	await invitations.getByRole('button', { name: 'Đồng ý dạy' }).click();
 
@@ -155,7 +146,7 @@ test('a learner invites a volunteer from her match list, he accepts, the lesson 
 	await expect(his).toHaveURL(/\/lessons\/\d+$/);
 	const lessonPath = new URL(his.url()).pathname;
 	await expect(his.getByTestId('lesson-status')).toContainText('Đã hẹn');
-	await expectNoViolations(his);
+	await expectNoAxeViolations(his);
 	await his.screenshot({ path: `${SCREENS}/invite-accepted.png`, fullPage: true });
 	await his.goto('/lessons');
 	await expect(his.getByRole('region', { name: 'Lời mời dạy học' })).toHaveCount(0);
@@ -169,7 +160,7 @@ test('a learner invites a volunteer from her match list, he accepts, the lesson 
 	const lesson = herUpcoming.locator(`a[href="${lessonPath}"]`);
 	await expect(lesson).toContainText(skill.title_vi);
 	await expect(lesson).toContainText(`Bạn học với ${VOLUNTEER_NAME}`);
-	await expectNoViolations(hers);
+	await expectNoAxeViolations(hers);
 	await hers.screenshot({ path: `${SCREENS}/invite-lessons.png`, fullPage: true });
 	await lesson.click();
 	await expect(hers.getByTestId('lesson-status')).toContainText('Đã hẹn');

@@ -2,25 +2,16 @@
 // volunteer proposes a lesson for the demo learner's open request (online medical booking), she
 // accepts, her phone shows the code, he types it, both lessons are completed and she says what she
 // can do now. axe on every lesson page on the way.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { signInWithPassword } from './helpers';
 import { adminClient, deliverPush, dueReminder, expectShown } from './push-helpers';
+import { expectNoAxeViolations } from './axe';
 
 const LEARNER = 'hocvien.demo@example.com';
 const LEARNER_ID = '00000000-0000-4000-8000-000000000001';
 const VOLUNTEER = 'tinhnguyen.demo@example.com';
 const SKILL = 'Đặt lịch khám bệnh trực tuyến';
 const VENUE = 'Nhà văn hóa Khu phố 3 Bàn Cờ – Hẻm Nguyễn Thiện Thuật, Phường Bàn Cờ';
-
-async function expectNoViolations(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.analyze();
-	expect(
-		results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)
-	).toEqual([]);
-}
 
 async function phone(browser: Browser) {
 	const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
@@ -74,7 +65,7 @@ test('a volunteer proposes, the learner accepts, both confirm with the code, fee
 		volunteer.getByRole('heading', { name: 'Đề xuất buổi học', level: 1 })
 	).toBeVisible();
 	await expect(volunteer.getByText(`Yêu cầu: ${SKILL}`)).toBeVisible();
-	await expectNoViolations(volunteer);
+	await expectNoAxeViolations(volunteer);
 
 	// A place that needs words refuses to go without them, and keeps what was chosen. The lesson
 	// is in 70 minutes, so its 1-hour reminder is still to come.
@@ -86,7 +77,7 @@ test('a volunteer proposes, the learner accepts, both confirm with the code, fee
 	await volunteer.getByRole('button', { name: 'Gửi lời mời' }).click();
 	await expect(volunteer.getByRole('alert')).toContainText('Hãy ghi rõ nơi gặp.');
 	await expect(volunteer.getByLabel('Giờ bắt đầu (giờ Việt Nam)')).toHaveValue(time);
-	await expectNoViolations(volunteer);
+	await expectNoAxeViolations(volunteer);
 	await volunteer.getByLabel('Tại một địa điểm trong danh sách').check();
 	await volunteer.getByLabel('Ghi chú về nơi gặp').fill('Bàn số 2, cạnh cửa sổ');
 	await volunteer.getByRole('button', { name: 'Gửi lời mời' }).click();
@@ -95,7 +86,7 @@ test('a volunteer proposes, the learner accepts, both confirm with the code, fee
 	await expect(volunteer.getByTestId('lesson-status')).toContainText('Đang chờ trả lời');
 	// Nothing exact before she accepts: the meeting note waits.
 	await expect(volunteer.getByText('Bàn số 2, cạnh cửa sổ')).toHaveCount(0);
-	await expectNoViolations(volunteer);
+	await expectNoAxeViolations(volunteer);
 	const lessonUrl = new URL(volunteer.url()).pathname;
 
 	// She finds the proposal first in "my lessons" and accepts it.
@@ -103,14 +94,14 @@ test('a volunteer proposes, the learner accepts, both confirm with the code, fee
 	await learner.getByRole('link', { name: 'Buổi học của tôi' }).first().click();
 	const waiting = learner.getByRole('region', { name: 'Đang chờ bạn trả lời' });
 	await expect(waiting).toContainText(SKILL);
-	await expectNoViolations(learner);
+	await expectNoAxeViolations(learner);
 	await waiting
 		.getByRole('link', { name: new RegExp(SKILL) })
 		.first()
 		.click();
 	await expect(learner).toHaveURL(new RegExp(`${lessonUrl}$`));
 	await expect(learner.getByText('Bàn số 2, cạnh cửa sổ')).toHaveCount(0);
-	await expectNoViolations(learner);
+	await expectNoAxeViolations(learner);
 	await learner.getByRole('button', { name: 'Đồng ý' }).click();
 	await expect(learner.getByText('Bạn đã đồng ý. Buổi học đã được hẹn.')).toBeVisible();
 	await expect(learner.getByTestId('lesson-status')).toContainText('Đã hẹn');
@@ -147,7 +138,7 @@ test('a volunteer proposes, the learner accepts, both confirm with the code, fee
 	const code = (await learner.getByTestId('lesson-code').innerText()).trim();
 	expect(code).toMatch(/^\d{6}$/);
 	await expect(learner.getByRole('img', { name: 'Mã QR để người dạy quét' })).toBeVisible();
-	await expectNoViolations(learner);
+	await expectNoAxeViolations(learner);
 
 	// He types a wrong code first (told how many tries are left), then scans hers.
 	await volunteer.goto(lessonUrl);
@@ -162,7 +153,7 @@ test('a volunteer proposes, the learner accepts, both confirm with the code, fee
 	await volunteer.getByRole('button', { name: 'Xác nhận', exact: true }).click();
 	await expect(volunteer.getByText('Đã xác nhận. Buổi học đã hoàn thành.')).toBeVisible();
 	await expect(volunteer.getByTestId('lesson-status')).toContainText('Đã hoàn thành');
-	await expectNoViolations(volunteer);
+	await expectNoAxeViolations(volunteer);
 
 	// She gives feedback: stars, a word, and the steps she can do on her own now.
 	await learner.reload();
@@ -171,7 +162,7 @@ test('a volunteer proposes, the learner accepts, both confirm with the code, fee
 	const steps = learner.getByRole('group', { name: 'Giờ tôi tự làm được:' }).getByRole('checkbox');
 	await steps.first().check();
 	await learner.getByLabel('Nhận xét (nếu có)').fill('Cháu chỉ rất dễ hiểu.');
-	await expectNoViolations(learner);
+	await expectNoAxeViolations(learner);
 	await learner.getByRole('button', { name: 'Gửi nhận xét' }).click();
 	await expect(learner.getByText('Cảm ơn bạn đã nhận xét!')).toBeVisible();
 	await expect(learner.getByText('Bạn đã nhận xét: 5 sao.')).toBeVisible();

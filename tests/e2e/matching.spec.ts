@@ -2,24 +2,15 @@
 // volunteers with reasons; the demo volunteer finds that request in the list and on the map; a
 // verified volunteer registers a neighbour without a smartphone, who later claims the account with
 // a phone of their own and the code. axe on every new page; screenshots in test-results/screens.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { newPhone, signInWithPhone } from './helpers';
+import { expectNoAxeViolations } from './axe';
 
 const SCREENS = 'test-results/screens';
 const VENUE = 'Nhà văn hóa Khu phố 3 Bàn Cờ – Hẻm Nguyễn Thiện Thuật, Phường Bàn Cờ';
 const VOLUNTEER = { typed: '090 000 0002', e164: '+84900000002' };
 /** The account code the volunteer wrote down for the neighbour (test 3), typed by them in test 4. */
 let claimCode = '';
-
-async function expectNoViolations(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.analyze();
-	expect(
-		results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)
-	).toEqual([]);
-}
 
 async function shoot(page: Page, name: string) {
 	await page.screenshot({ path: `${SCREENS}/${name}.png`, fullPage: true });
@@ -56,13 +47,13 @@ test('a learner near Phường Bàn Cờ asks for help and sees ranked volunteer
 	await shoot(page, 'home-learner-empty');
 	await page.getByRole('link', { name: 'Nhờ giúp đỡ' }).first().click();
 	await expect(page.getByRole('heading', { name: 'Nhờ giúp đỡ', level: 1 })).toBeVisible();
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 
 	// Submitting nothing lists what is missing, in Vietnamese.
 	await page.getByRole('button', { name: 'Gửi yêu cầu' }).click();
 	await expect(page.getByRole('alert')).toContainText('Vui lòng chọn điều bạn muốn học.');
 	await expect(page.getByRole('alert')).toContainText('Vui lòng chọn ít nhất một buổi thuận tiện.');
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 
 	// Searching without tone marks finds the skill (search_skills on the server).
 	await page.getByLabel('Tìm kỹ năng (gõ không dấu cũng được)').fill('dat lich kham');
@@ -87,13 +78,13 @@ test('a learner near Phường Bàn Cờ asks for help and sees ranked volunteer
 	// Reasons in Vietnamese from the row's facts: a rounded distance, then free time or experience.
 	await expect(matches.first().locator('.why')).toHaveText(/^[\d,.]+ k?m · /);
 	await expect(page.locator('.match', { hasText: 'Trần Minh Khang' })).toContainText('đã dạy');
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 	await shoot(page, 'request-matches');
 
 	// My requests: the new one is open and can be changed or cancelled.
 	await page.goto('/requests');
 	await expect(page.getByText('Đang tìm người dạy')).toBeVisible();
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 	await shoot(page, 'my-requests');
 });
 
@@ -112,7 +103,7 @@ test('the volunteer sees that request in the nearby list and on the map', async 
 		hasText: 'Nhà văn hóa Khu phố 3 Bàn Cờ'
 	});
 	await expect(item.first()).toBeVisible();
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 	await shoot(page, 'nearby-list');
 
 	await page.getByRole('link', { name: 'Xem trên bản đồ' }).click();
@@ -122,7 +113,7 @@ test('the volunteer sees that request in the nearby list and on the map', async 
 	// No tiles on these machines: the map says why it is blank.
 	await expect(page.getByText(/Bản đồ không có nền/)).toBeVisible();
 	await expect(page.locator('.list-column .request').first()).toBeVisible();
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 	await shoot(page, 'nearby-map');
 
 	// Filtering by the skill keeps the request.
@@ -133,7 +124,7 @@ test('the volunteer sees that request in the nearby list and on the map', async 
 
 	await page.goto('/offer');
 	await expect(page.getByRole('heading', { name: 'Tôi có thể dạy' })).toBeVisible();
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 	await shoot(page, 'offer');
 	await page.getByRole('button', { name: 'Lưu', exact: true }).click();
 	await expect(page.getByText('Đã lưu. Cảm ơn bạn!')).toBeVisible();
@@ -147,7 +138,7 @@ test('a verified volunteer registers a neighbour without a smartphone', async ({
 	await signInWithPhone(page, request, VOLUNTEER.typed, VOLUNTEER.e164);
 	await page.goto('/assisted/new');
 	await expect(page.getByRole('heading', { name: /Đăng ký giúp người/ })).toBeVisible();
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 
 	await page.getByRole('button', { name: 'Đăng ký và nhờ giúp đỡ' }).click();
 	await expect(page.getByRole('alert')).toContainText('Cần có sự đồng ý trực tiếp của người học.');
@@ -165,7 +156,7 @@ test('a verified volunteer registers a neighbour without a smartphone', async ({
 	const done = page.getByRole('status').filter({ hasText: 'Đã đăng ký Ông Sáu' });
 	await expect(done).toContainText(/Mã nhận tài khoản: [A-Z2-9]{8}/);
 	claimCode = /Mã nhận tài khoản: ([A-Z2-9]{8})/.exec(await done.innerText())?.[1] ?? '';
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 	await shoot(page, 'assisted-done');
 	await page.getByRole('link', { name: 'Xem yêu cầu và tình nguyện viên phù hợp' }).click();
 	await expect(page.getByRole('heading', { name: 'Tình nguyện viên phù hợp' })).toBeVisible();
@@ -175,7 +166,7 @@ test('a verified volunteer registers a neighbour without a smartphone', async ({
 	await page.getByRole('link', { name: 'Người bạn đã đăng ký giúp và mã của họ' }).click();
 	const person = page.locator('.person', { hasText: 'Ông Sáu' }).first();
 	await expect(person).toContainText('Chưa nhận tài khoản');
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 	// A lost code is replaced: the new one is shown once, the old one stops working.
 	await person.getByRole('button', { name: 'Tạo mã mới cho Ông Sáu' }).click();
 	const reissued = page.getByRole('status').filter({ hasText: 'Mã mới cho Ông Sáu' });
@@ -183,7 +174,7 @@ test('a verified volunteer registers a neighbour without a smartphone', async ({
 	const fresh = /Mã mới cho Ông Sáu: ([A-Z2-9]{8})/.exec(await reissued.innerText())?.[1] ?? '';
 	expect(fresh).not.toBe(claimCode);
 	claimCode = fresh;
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 	await shoot(page, 'assisted-people');
 });
 
@@ -200,13 +191,13 @@ test('the neighbour signs in with a phone of their own and claims the account by
 	await expect(
 		page.getByRole('heading', { name: 'Nhận tài khoản đã được đăng ký giúp' })
 	).toBeVisible();
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 
 	// A wrong code is refused in plain words, and counted.
 	await page.getByLabel('Mã nhận tài khoản').fill('zzzz zzzz');
 	await page.getByRole('button', { name: 'Nhận tài khoản', exact: true }).click();
 	await expect(page.getByRole('alert')).toContainText('Mã không đúng hoặc đã hết hạn');
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 	await shoot(page, 'claim-wrong-code');
 
 	// Typed as people do: lower case, with a space.
@@ -220,6 +211,6 @@ test('the neighbour signs in with a phone of their own and claims the account by
 	await shoot(page, 'claim-done');
 	await page.getByRole('link', { name: 'Xem yêu cầu của tôi' }).click();
 	await expect(page.getByText('Đặt lịch khám bệnh trực tuyến').first()).toBeVisible();
-	await expectNoViolations(page);
+	await expectNoAxeViolations(page);
 	await shoot(page, 'claim-requests');
 });

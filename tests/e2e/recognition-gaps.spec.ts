@@ -3,25 +3,16 @@
 // taught (Lan), and is gone once he hides it. And a group that always has a leader: Khang starts a
 // group, lets Lan in, cannot leave while he is its only leader, offers her the leadership, she
 // accepts, he leaves; she closes the group and may then leave too.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { signInWithPassword } from './helpers';
 import { adminClient } from './push-helpers';
+import { expectNoAxeViolations } from './axe';
 
 const KHANG = 'tinhnguyen.demo@example.com';
 const KHANG_ID = '00000000-0000-4000-8000-000000000002';
 const LAN = 'hocvien.demo@example.com';
 const LAN_ID = '00000000-0000-4000-8000-000000000001';
 const FIRST = 'Buổi dạy đầu tiên';
-
-async function expectNoAxeViolations(page: Page) {
-	const axe = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.analyze();
-	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
-		[]
-	);
-}
 
 test('his badges on his profile; a badge he shows is on his card for his learner, until hidden', async ({
 	browser

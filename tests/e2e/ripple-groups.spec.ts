@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
 
 // The demo learner (Lan) asks to join the Bàn Cờ youth chapter, which the demo volunteer (Khang)
 // leads; he lets her in from the group's page; she sees she is a member, then leaves again so the
@@ -16,15 +16,6 @@ async function signIn(page: Page, email: string) {
 	await form.getByLabel('Mật khẩu').fill('matkhau123');
 	await form.getByRole('button').click();
 	await expect(page.getByRole('link', { name: 'Nhóm', exact: true })).toBeVisible();
-}
-
-async function expectNoAxeViolations(page: Page) {
-	const axe = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.analyze();
-	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
-		[]
-	);
 }
 
 test('a join request is approved by the group leader', async ({ browser }) => {

@@ -1,15 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { signInWithPassword } from './helpers';
-
-async function expectNoAxeViolations(page: Page) {
-	const axe = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.analyze();
-	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
-		[]
-	);
-}
+import { expectNoAxeViolations } from './axe';
 
 // The demo coordinator (Thu Hà, Phường Bàn Cờ) opens her board, assigns the longest-waiting request
 // to a verified volunteer in one click, and downloads the month's report as CSV.

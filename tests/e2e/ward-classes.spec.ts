@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { adminClient } from './push-helpers';
 import { recordConsents, signInWithPassword } from './helpers';
+import { expectNoAxeViolations } from './axe';
 
 // The ward board's class, end to end in Vietnamese: the demo coordinator of Bàn Cờ schedules a
 // class at the culture house (taught by herself), a learner of the ward signs up on her phone, and
@@ -9,15 +9,6 @@ import { recordConsents, signInWithPassword } from './helpers';
 
 const SKILL = 'Định danh điện tử VNeID';
 const VENUE = 'Nhà văn hóa Khu phố 3 Bàn Cờ';
-
-async function expectAxeClean(page: Page) {
-	const axe = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.analyze();
-	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
-		[]
-	);
-}
 
 /** `YYYY-MM-DD`, `HH:MM` and the page's `HH:MM DD/MM/YYYY` of an instant, in Vietnam. */
 function vietnam(at: Date) {
@@ -92,7 +83,7 @@ test('a coordinator schedules a class, a learner signs up, attendance is taken',
 	await expect(board.getByRole('status')).toHaveText('Đã mở lớp. Người học có thể đăng ký ngay.');
 	const card = board.locator('li.card', { hasText: when.shown }).filter({ hasText: SKILL });
 	await expect(card).toContainText('Đã đăng ký 0/12 chỗ');
-	await expectAxeClean(board);
+	await expectNoAxeViolations(board);
 	await board.screenshot({ path: 'test-results/screens/ward-classes.png', fullPage: true });
 
 	// 2. The learner signs up on her phone.
@@ -107,7 +98,7 @@ test('a coordinator schedules a class, a learner signs up, attendance is taken',
 	await expect(phone.getByRole('status')).toHaveText('Bạn đã đăng ký. Hẹn gặp bạn ở lớp!');
 	await expect(offer).toContainText('Bạn đã đăng ký lớp này.');
 	await expect(offer).toContainText('Còn 11 chỗ');
-	await expectAxeClean(phone);
+	await expectNoAxeViolations(phone);
 	await phone.screenshot({ path: 'test-results/screens/class-signup.png', fullPage: true });
 	// The learner cannot open the attendance tablet of her own class.
 	await board.reload();
@@ -135,7 +126,7 @@ test('a coordinator schedules a class, a learner signs up, attendance is taken',
 	await expect(board.getByRole('status').filter({ hasText: 'Đã ghi có mặt.' })).toBeVisible();
 	await expect(board.getByText('Có mặt 1/1 người')).toBeVisible();
 	await expect(board.getByRole('button', { name: 'Vắng – Bà Tư Hoa' })).toBeDisabled();
-	await expectAxeClean(board);
+	await expectNoAxeViolations(board);
 	await board.screenshot({ path: 'test-results/screens/class-attendance.png', fullPage: true });
 
 	// The class is completed, so reports and badges count it.
@@ -172,7 +163,7 @@ test('service feedback reaches the board, which exports it; a material is retire
 	await expect(
 		phone.getByText('Thanh toán lệ phí xong nhưng hồ sơ vẫn báo chưa nộp.')
 	).toBeVisible();
-	await expectAxeClean(phone);
+	await expectNoAxeViolations(phone);
 	await phone.screenshot({ path: 'test-results/screens/service-feedback.png', fullPage: true });
 
 	const board = await (await browser.newContext()).newPage();
@@ -183,7 +174,7 @@ test('service feedback reaches the board, which exports it; a material is retire
 	await expect(
 		board.getByText('Thanh toán lệ phí xong nhưng hồ sơ vẫn báo chưa nộp.')
 	).toBeVisible();
-	await expectAxeClean(board);
+	await expectNoAxeViolations(board);
 	await board.screenshot({
 		path: 'test-results/screens/service-feedback-board.png',
 		fullPage: true
@@ -203,7 +194,7 @@ test('service feedback reaches the board, which exports it; a material is retire
 	await guide.getByRole('button', { name: /^Ngừng dùng/ }).click();
 	await expect(board.getByRole('status')).toHaveText('Đã ngừng dùng học liệu.');
 	await expect(guide).toContainText('đã ngừng dùng');
-	await expectAxeClean(board);
+	await expectNoAxeViolations(board);
 	await board.screenshot({ path: 'test-results/screens/materials.png', fullPage: true });
 	await guide.getByRole('button', { name: /^Dùng lại/ }).click();
 	await expect(board.getByRole('status')).toHaveText('Học liệu đã được dùng lại.');
@@ -308,7 +299,7 @@ test('a coordinator changes a class and then cancels it; the learners are told',
 	await change.getByLabel('Số chỗ của lớp').fill('2');
 	await change.getByLabel('Điểm học').selectOption({ label: `${library} (30 chỗ)` });
 	await change.getByLabel('Giờ bắt đầu').fill(later.time);
-	await expectAxeClean(board);
+	await expectNoAxeViolations(board);
 	await board.screenshot({ path: 'test-results/screens/class-change.png', fullPage: true });
 	await change.getByRole('button', { name: 'Lưu thay đổi' }).click();
 	await expect(board.getByRole('status').first()).toHaveText('Đã lưu. Người đăng ký đã được báo.');

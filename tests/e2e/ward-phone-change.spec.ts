@@ -1,21 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { adminClient } from './push-helpers';
 import { newPhone, recordConsents, signInWithPassword, signInWithPhone } from './helpers';
+import { expectNoAxeViolations } from './axe';
 
 // The ward office, end to end in Vietnamese: a resident of Bàn Cờ who changed phone comes to the
 // ward. The demo coordinator finds her by her old number, checks her citizen ID card against the
 // name shown and types the new number. Her session on the old phone ends; she signs in with the
 // new number and finds the notice.
-
-async function expectAxeClean(page: Page) {
-	const axe = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.analyze();
-	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
-		[]
-	);
-}
 
 test("a coordinator changes a resident's sign-in number; she signs in with the new one", async ({
 	browser,
@@ -82,10 +73,10 @@ test("a coordinator changes a resident's sign-in number; she signs in with the n
 
 	await board.getByLabel('Căn cước công dân (CCCD)').check();
 	await board.getByLabel('Số điện thoại mới').fill(fresh.typed);
-	await expectAxeClean(board);
+	await expectNoAxeViolations(board);
 	await board.getByRole('button', { name: 'Đổi số' }).click();
 	await expect(board.getByText(`Số mới có đuôi ${fresh.e164.slice(-3)}`)).toBeVisible();
-	await expectAxeClean(board);
+	await expectNoAxeViolations(board);
 
 	// Her old session is over; she signs in again with the new number and is told.
 	await phone.goto('/notifications');
@@ -94,5 +85,5 @@ test("a coordinator changes a resident's sign-in number; she signs in with the n
 	await expect(phone.getByRole('link', { name: 'Hồ sơ của tôi' })).toBeVisible();
 	await phone.goto('/notifications');
 	await expect(phone.getByText('Số điện thoại đăng nhập của bạn đã được đổi')).toBeVisible();
-	await expectAxeClean(phone);
+	await expectNoAxeViolations(phone);
 });

@@ -1,22 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { adminClient } from './push-helpers';
 import { recordConsents, signInWithPassword } from './helpers';
+import { expectNoAxeViolations } from './axe';
 
 // A suspension, end to end in Vietnamese: the demo coordinator of Bàn Cờ suspends a volunteer
 // who has a class coming up; the class is cancelled at once and its learner is told, on her
 // notices page, that it cannot take place, without the reason the board wrote.
 
 const REASON = 'Hai lần không đến mà không báo';
-
-async function expectAxeClean(page: Page) {
-	const axe = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.analyze();
-	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
-		[]
-	);
-}
 
 test('suspending a volunteer cancels their class; the learner is told neutrally', async ({
 	browser
@@ -107,7 +98,7 @@ test('suspending a volunteer cancels their class; the learner is told neutrally'
 	await expect(board.getByRole('status').first()).toContainText(
 		'Đã tạm ngưng. Các buổi học sắp tới của người này đã huỷ'
 	);
-	await expectAxeClean(board);
+	await expectNoAxeViolations(board);
 	await board.screenshot({ path: 'test-results/screens/volunteer-suspended.png', fullPage: true });
 
 	const { data: after, error: afterError } = await admin
@@ -126,6 +117,6 @@ test('suspending a volunteer cancels their class; the learner is told neutrally'
 	await expect(phone.getByText('Buổi học đã huỷ: Định danh điện tử VNeID')).toBeVisible();
 	await expect(phone.getByText(/Lý do: buổi học không thể diễn ra như đã hẹn/)).toBeVisible();
 	await expect(phone.getByText(REASON)).toHaveCount(0);
-	await expectAxeClean(phone);
+	await expectNoAxeViolations(phone);
 	await phone.screenshot({ path: 'test-results/screens/suspension-notice.png', fullPage: true });
 });
